@@ -1,0 +1,20 @@
+package audit
+
+import "strings"
+
+var terminationGround = &Check{
+	ID: "termination-ground", Order: 1, Core: true, Severity: Error,
+	Source:  "Reg. 384/00 s. 2.8 (i–v); Code of Ethics, Interp. 3.9; OCSWSSW practice note, Scenario 2",
+	Applies: always,
+	Run: func(e *EventContext) Outcome {
+		switch {
+		case e.GroundInvalid != "":
+			return Outcome{Message: e.T("ground-invalid", e.GroundInvalid, strings.Join(groundPriority, ", ")), Evidence: e.GroundEvidence}
+		case e.Ground != "":
+			return Outcome{Met: true, Message: e.T("ground-met", e.Ground), Evidence: e.GroundEvidence}
+		}
+		return Outcome{Message: e.T("ground-gap", strings.Join(groundPriority, ", "))}
+	},
+}
+
+func init() { register(terminationGround) }

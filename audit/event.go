@@ -1,0 +1,365 @@
+package audit
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Event is one termination event of a case: its termination notes within
+// one evidence window, anchored at the latest.
+type Event struct {
+	Case         string
+	File         string // the anchor note
+	Line         int
+	Date         string
+	Practitioner string
+	Ground       string // a SPEC §1 code, "" when none is known
+	CourtOrdered bool
+	Notes        []string // every note of the case in the window
+	Checks       []CheckResult
+}
+
+// FileError is a file that could not be read, or a part of it that could not.
+type FileError struct {
+	File    string
+	Line    int
+	Message string
+}
+
+// Result is the audit of a set of notes.
+type Result struct {
+	Notes  int
+	Cases  int
+	Events []Event
+	Errors []FileError
+}
+
+// Run groups the notes into cases, finds their events and checks each one.
+// Results are sorted (case, then anchor file), so equal input gives equal
+// output whatever order the notes came in.
+func Run(notes []*Facts, cfg *Config) Result {
+	res := Result{Notes: len(notes)}
+	cases := GroupCases(notes)
+	res.Cases = len(cases)
+	ids := make([]string, 0, len(cases))
+	for id := range cases {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		evs, errs := AuditCase(id, cases[id], cfg)
+		res.Events = append(res.Events, evs...)
+		res.Errors = append(res.Errors, errs...)
+	}
+	for _, f := range notes {
+		for _, p := range f.Problems {
+			res.Errors = append(res.Errors, FileError{f.Path, p.Line, p.Message})
+		}
+	}
+	SortErrors(res.Errors)
+	return res
+}
+
+// SortErrors orders file errors by file, then line.
+func SortErrors(errs []FileError) {
+	sort.SliceStable(errs, func(i, j int) bool {
+		if errs[i].File != errs[j].File {
+			return errs[i].File < errs[j].File
+		}
+		return errs[i].Line < errs[j].Line
+	})
+}
+
+// GroupCases returns case id -> notes (SPEC §2): notes sharing a client
+// value; a note without one at the root is its own case (its file name);
+// elsewhere it joins the single client value of its folder, or the folder.
+func GroupCases(notes []*Facts) map[string][]*Facts {
+	folderClients := map[string]map[string]bool{}
+	for _, f := range notes {
+		if c := strings.TrimSpace(f.Client); c != "" {
+			dir := path.Dir(f.Path)
+			if folderClients[dir] == nil {
+				folderClients[dir] = map[string]bool{}
+			}
+			folderClients[dir][c] = true
+		}
+	}
+	cases := map[string][]*Facts{}
+	for _, f := range notes {
+		id := CaseOf(f, folderClients)
+		cases[id] = append(cases[id], f)
+	}
+	return cases
+}
+
+// CaseOf is the case id of one note given the client values of each folder.
+func CaseOf(f *Facts, folderClients map[string]map[string]bool) string {
+	if c := strings.TrimSpace(f.Client); c != "" {
+		return c
+	}
+	dir := path.Dir(f.Path)
+	if dir == "." {
+		return path.Base(f.Path)
+	}
+	if cs := folderClients[dir]; len(cs) == 1 {
+		for c := range cs {
+			return c
+		}
+	}
+	return dir
+}
+
+// AuditCase finds and checks the events of one case.
+func AuditCase(caseID string, notes []*Facts, cfg *Config) ([]Event, []FileError) {
+	sorted := append([]*Facts(nil), notes...)
+	sort.SliceStable(sorted, func(i, j int) bool { return noteBefore(sorted[i], sorted[j]) })
+	var terms []*Facts
+	for _, f := range sorted {
+		if f.Termination {
+			terms = append(terms, f)
+		}
+	}
+	var events []Event
+	var errs []FileError
+	// Latest termination note first: it anchors an event that takes every
+	// termination note in its window; older ones outside it start another.
+	for len(terms) > 0 {
+		anchor := terms[len(terms)-1]
+		from, to := window(anchor, cfg)
+		var inEvent, rest []*Facts
+		for _, t := range terms {
+			if inWindow(t, from, to, anchor) {
+				inEvent = append(inEvent, t)
+			} else {
+				rest = append(rest, t)
+			}
+		}
+		var windowNotes []*Facts
+		for _, f := range sorted {
+			if inWindow(f, from, to, anchor) {
+				windowNotes = append(windowNotes, f)
+			}
+		}
+		ctx := newEventContext(caseID, anchor, inEvent, windowNotes, cfg)
+		ev, e := runChecks(ctx)
+		events = append(events, ev)
+		errs = append(errs, e...)
+		terms = rest
+	}
+	sort.SliceStable(events, func(i, j int) bool { return events[i].File < events[j].File })
+	return events, errs
+}
+
+func noteBefore(a, b *Facts) bool {
+	if a.Dated != b.Dated {
+		return a.Dated // undated notes sort last
+	}
+	if a.Dated && !a.Date.Equal(b.Date) {
+		return a.Date.Before(b.Date)
+	}
+	return a.Path < b.Path
+}
+
+func window(anchor *Facts, cfg *Config) (time.Time, time.Time) {
+	if !anchor.Dated {
+		return time.Time{}, time.Time{}
+	}
+	return anchor.Date.AddDate(0, 0, -cfg.WindowBefore), anchor.Date.AddDate(0, 0, cfg.WindowAfter)
+}
+
+// inWindow: undated notes of the case always count (SPEC §2); an undated
+// anchor has no window.
+func inWindow(f *Facts, from, to time.Time, anchor *Facts) bool {
+	if !f.Dated || !anchor.Dated {
+		return true
+	}
+	return !f.Date.Before(from) && !f.Date.After(to)
+}
+
+// EventContext is what a check sees of an event.
+type EventContext struct {
+	Case         string
+	Anchor       *Facts
+	Terminations []*Facts // latest first
+	Notes        []*Facts // every note of the case in the window, oldest first
+	Config       *Config
+
+	Ground         string     // resolved code, "" if none
+	GroundInvalid  string     // a front-matter ground that is no known code
+	GroundEvidence []Evidence // where the ground was found
+	CourtOrdered   bool
+	CourtEvidence  []Evidence
+}
+
+func newEventContext(caseID string, anchor *Facts, terms, notes []*Facts, cfg *Config) *EventContext {
+	e := &EventContext{Case: caseID, Anchor: anchor, Notes: notes, Config: cfg}
+	for i := len(terms) - 1; i >= 0; i-- {
+		e.Terminations = append(e.Terminations, terms[i])
+	}
+	e.resolveGround()
+	e.resolveCourtOrder()
+	return e
+}
+
+// T formats a message in the configured language.
+func (e *EventContext) T(key string, args ...any) string { return T(e.Config.Lang, key, args...) }
+
+// Hits pools a concept's evidence from every note in the window.
+func (e *EventContext) Hits(concept string) []Evidence {
+	var out []Evidence
+	for _, f := range e.Notes {
+		out = append(out, f.Hits[concept]...)
+	}
+	return out
+}
+
+// resolveGround: a front-matter ground wins (a wrong one is a gap); then
+// what the termination notes say, latest first; then the other notes.
+func (e *EventContext) resolveGround() {
+	for _, t := range e.Terminations {
+		if g := t.BlockGround; g.Set() {
+			ev := Evidence{t.Path, g.Line, "ground: " + g.Text}
+			if code, ok := NormalizeGround(g.Text); ok {
+				e.Ground = code
+			} else {
+				e.GroundInvalid = g.Text
+			}
+			e.GroundEvidence = []Evidence{ev}
+			return
+		}
+	}
+	ordered := append([]*Facts(nil), e.Terminations...)
+	for i := len(e.Notes) - 1; i >= 0; i-- {
+		if !e.Notes[i].Termination {
+			ordered = append(ordered, e.Notes[i])
+		}
+	}
+	for _, f := range ordered {
+		for _, code := range groundPriority {
+			for _, h := range f.Grounds {
+				if h.Code == code {
+					e.Ground, e.GroundEvidence = code, []Evidence{h.Evidence}
+					return
+				}
+			}
+		}
+	}
+}
+
+// resolveCourtOrder: the front matter's court_ordered decides when given;
+// otherwise a court order or legal mandate stated in any note of the window.
+func (e *EventContext) resolveCourtOrder() {
+	for i := len(e.Notes) - 1; i >= 0; i-- {
+		if f := e.Notes[i]; f.CourtOrdered != nil {
+			e.CourtOrdered = *f.CourtOrdered
+			e.CourtEvidence = []Evidence{{f.Path, f.CourtLine, fmt.Sprintf("court_ordered: %t", *f.CourtOrdered)}}
+			return
+		}
+	}
+	if hits := e.Hits("court_order"); len(hits) > 0 {
+		e.CourtOrdered, e.CourtEvidence = true, hits
+	}
+}
+
+func runChecks(e *EventContext) (Event, []FileError) {
+	a := e.Anchor
+	ev := Event{Case: e.Case, File: a.Path, Line: a.TerminationWhy.Line, Date: a.DateText, Practitioner: a.Practitioner,
+		Ground: e.Ground, CourtOrdered: e.CourtOrdered}
+	if ev.Practitioner == "" && a.RecordAuthor.Line > 0 {
+		ev.Practitioner = a.RecordAuthor.Text
+	}
+	if ev.Date == "" && a.Dated {
+		ev.Date = a.Date.Format("2006-01-02")
+	}
+	for _, f := range e.Notes {
+		ev.Notes = append(ev.Notes, f.Path)
+	}
+	waivers, errs := e.waivers()
+	for _, c := range registry {
+		sev := e.Config.SeverityOf(c)
+		r := CheckResult{ID: c.ID, Severity: sev, Source: c.Source}
+		if w, ok := waivers[c.ID]; ok {
+			if strings.TrimSpace(w.reason) != "" {
+				r.Status, r.Message = Waived, e.T("waived", w.reason)
+			} else {
+				r.Status, r.Message = Gap, e.T("waiver-empty")
+			}
+			r.Evidence = []Evidence{w.ev}
+		} else if ok, why := c.Applies(e); !ok {
+			r.Status, r.Message = NotApplicable, why
+		} else {
+			out := c.Run(e)
+			r.Message, r.Evidence = out.Message, out.Evidence
+			r.Status = Gap
+			if out.Met {
+				r.Status = Met
+			}
+		}
+		if r.Evidence == nil {
+			r.Evidence = []Evidence{}
+		}
+		ev.Checks = append(ev.Checks, r)
+	}
+	return ev, errs
+}
+
+type waiver struct {
+	reason string
+	ev     Evidence
+}
+
+// waivers are read from every note of the event's window (the latest
+// note's wins); a waiver naming no known check is reported as a file error.
+func (e *EventContext) waivers() (map[string]waiver, []FileError) {
+	out := map[string]waiver{}
+	var errs []FileError
+	for _, f := range e.Notes {
+		for _, w := range f.Waivers {
+			if CheckByID(w.Check) == nil {
+				errs = append(errs, FileError{f.Path, w.Line, T(e.Config.Lang, "waiver-unknown", w.Check, strings.Join(checkIDs(), ", "))})
+				continue
+			}
+			out[w.Check] = waiver{w.Reason, Evidence{f.Path, w.Line, clip("audit.waive." + w.Check + ": " + w.Reason)}}
+		}
+	}
+	return out, errs
+}
+
+func checkIDs() []string {
+	var ids []string
+	for _, c := range registry {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
+
+// groundIs returns an Applies func true only for the given grounds.
+func groundIs(codes ...string) func(*EventContext) (bool, string) {
+	return func(e *EventContext) (bool, string) {
+		for _, c := range codes {
+			if e.Ground == c {
+				return true, ""
+			}
+		}
+		g := e.Ground
+		if g == "" {
+			g = e.T("no-ground")
+		}
+		return false, e.T("na-ground-not", g, strings.Join(codes, ", "))
+	}
+}
+
+// groundIsNot returns an Applies func false for the given grounds.
+func groundIsNot(codes ...string) func(*EventContext) (bool, string) {
+	return func(e *EventContext) (bool, string) {
+		for _, c := range codes {
+			if e.Ground == c {
+				return false, e.T("na-ground", c)
+			}
+		}
+		return true, ""
+	}
+}

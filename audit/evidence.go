@@ -1,0 +1,126 @@
+package audit
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Evidence is a place in a note that a check relied on.
+type Evidence struct {
+	File string
+	Line int
+	Text string
+}
+
+const maxEvidenceText = 200
+
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= maxEvidenceText {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:maxEvidenceText-1])) + "…"
+}
+
+var (
+	isoDateRe   = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b`)
+	monthDayRe  = regexp.MustCompile(`(?:^|[\s(])(\d{2})-(\d{2})\b`)
+	frDateRe    = regexp.MustCompile(`\b(\d{1,2})(?:er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b`)
+	enDateRe    = regexp.MustCompile(`\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? (\d{1,2})\b`)
+	yearRe      = regexp.MustCompile(`\b(19|20)\d\d\b`)
+	enDateRevRe = regexp.MustCompile(`\b(\d{1,2}) (january|february|march|april|june|july|august|september|october|november|december)\b`)
+)
+
+var monthNumbers = map[string]int{
+	"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
+	"septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+	"september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// ParseDate reads a note date: ISO (with or without time), or day month
+// year in English or French. ok is false when s is no date.
+func ParseDate(s string) (time.Time, bool) {
+	f := Fold(strings.TrimSpace(s))
+	if m := isoDateRe.FindStringSubmatch(f); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+			return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
+		}
+	}
+	year := yearRe.FindString(f)
+	if year == "" {
+		return time.Time{}, false
+	}
+	y, _ := strconv.Atoi(year)
+	if md, ok := monthDay(f); ok {
+		return time.Date(y, time.Month(md/100), md%100, 0, 0, 0, 0, time.UTC), true
+	}
+	return time.Time{}, false
+}
+
+// monthDay finds a written month and day ("16 mars", "March 16") as MMDD.
+func monthDay(f string) (int, bool) {
+	if m := frDateRe.FindStringSubmatch(f); m != nil {
+		d, _ := strconv.Atoi(m[1])
+		return monthNumbers[m[2]]*100 + d, true
+	}
+	if m := enDateRevRe.FindStringSubmatch(f); m != nil {
+		d, _ := strconv.Atoi(m[1])
+		return monthNumbers[m[2]]*100 + d, true
+	}
+	if m := enDateRe.FindStringSubmatch(f); m != nil {
+		d, _ := strconv.Atoi(m[2])
+		return monthNumbers[m[1]]*100 + d, true
+	}
+	return 0, false
+}
+
+// datesIn returns the month-day keys ("MM-DD") of dates written in folded
+// text, with their offsets: enough to tell two logged attempts apart.
+func datesIn(f string) []dateMention {
+	var out []dateMention
+	taken := map[int]bool{}
+	for _, m := range isoDateRe.FindAllStringSubmatchIndex(f, -1) {
+		mo, _ := strconv.Atoi(f[m[4]:m[5]])
+		d, _ := strconv.Atoi(f[m[6]:m[7]])
+		out = append(out, dateMention{key: mdKey(mo, d), off: m[0]})
+		for i := m[0]; i < m[1]; i++ {
+			taken[i] = true
+		}
+	}
+	for _, m := range monthDayRe.FindAllStringSubmatchIndex(f, -1) {
+		if taken[m[2]] {
+			continue
+		}
+		mo, _ := strconv.Atoi(f[m[2]:m[3]])
+		d, _ := strconv.Atoi(f[m[4]:m[5]])
+		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+			out = append(out, dateMention{key: mdKey(mo, d), off: m[2]})
+		}
+	}
+	for _, re := range []*regexp.Regexp{frDateRe, enDateRe, enDateRevRe} {
+		for _, m := range re.FindAllStringIndex(f, -1) {
+			if md, ok := monthDay(f[m[0]:m[1]]); ok && md/100 > 0 {
+				out = append(out, dateMention{key: mdKey(md/100, md%100), off: m[0]})
+			}
+		}
+	}
+	return out
+}
+
+type dateMention struct {
+	key string
+	off int
+}
+
+func mdKey(month, day int) string {
+	return strconv.Itoa(100+month)[1:] + "-" + strconv.Itoa(100+day)[1:]
+}

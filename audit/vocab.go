@@ -1,0 +1,221 @@
+package audit
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/noteaudit/noteaudit/parser"
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed vocab.yaml
+var vocabYAML []byte
+
+// Langs are the languages of the vocabulary, messages and reports.
+var Langs = []string{"en", "fr"}
+
+type vocabFile struct {
+	Cues     map[string]map[string][]string `yaml:"cues"`
+	Concepts map[string]struct {
+		Filters []string            `yaml:"filters"`
+		Words   map[string][]string `yaml:",inline"`
+	} `yaml:"concepts"`
+}
+
+// concept is one thing the audit recognises, with its compiled patterns.
+type concept struct {
+	name     string
+	filters  map[string]bool
+	patterns map[string][]string // lang -> source, for explain
+	re       []*regexp.Regexp
+}
+
+// Vocab is the compiled vocabulary. It is read-only once built, so one Vocab
+// serves every goroutine.
+type Vocab struct {
+	concepts map[string]*concept
+	cues     map[string]*concept
+}
+
+// DefaultVocab is the embedded vocabulary; it panics at start-up if the
+// embedded file is broken (a test guards this).
+var DefaultVocab = mustVocab(nil)
+
+func mustVocab(extra map[string]map[string][]string) *Vocab {
+	v, err := NewVocab(extra)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// NewVocab compiles the embedded vocabulary plus extra patterns
+// (concept -> lang -> patterns) from configuration.
+func NewVocab(extra map[string]map[string][]string) (*Vocab, error) {
+	var f vocabFile
+	if err := yaml.Unmarshal(vocabYAML, &f); err != nil {
+		return nil, fmt.Errorf("vocabulary: %w", err)
+	}
+	v := &Vocab{concepts: map[string]*concept{}, cues: map[string]*concept{}}
+	for name, words := range f.Cues {
+		c, err := compile(name, nil, words)
+		if err != nil {
+			return nil, err
+		}
+		v.cues[name] = c
+	}
+	for name, def := range f.Concepts {
+		words := map[string][]string{}
+		for lang, ws := range def.Words {
+			words[lang] = append(words[lang], ws...)
+		}
+		for lang, ws := range extra[name] {
+			words[lang] = append(words[lang], ws...)
+		}
+		c, err := compile(name, def.Filters, words)
+		if err != nil {
+			return nil, err
+		}
+		v.concepts[name] = c
+	}
+	for name := range extra {
+		if _, ok := v.concepts[name]; !ok {
+			return nil, fmt.Errorf("vocabulary: unknown concept %q (known: %s)", name, strings.Join(v.ConceptNames(), ", "))
+		}
+	}
+	return v, nil
+}
+
+func compile(name string, filters []string, words map[string][]string) (*concept, error) {
+	c := &concept{name: name, filters: map[string]bool{}, patterns: words}
+	for _, f := range filters {
+		c.filters[f] = true
+	}
+	for _, lang := range Langs {
+		for _, w := range words[lang] {
+			re, err := regexp.Compile(w)
+			if err != nil {
+				return nil, fmt.Errorf("vocabulary %s (%s): %q: %w", name, lang, w, err)
+			}
+			c.re = append(c.re, re)
+		}
+	}
+	return c, nil
+}
+
+// ConceptNames lists the concepts, sorted.
+func (v *Vocab) ConceptNames() []string {
+	var out []string
+	for n := range v.concepts {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Patterns returns a concept's patterns in one language (for explain).
+func (v *Vocab) Patterns(name, lang string) []string {
+	if c := v.concepts[name]; c != nil {
+		return c.patterns[lang]
+	}
+	return nil
+}
+
+func (v *Vocab) concept(name string) *concept {
+	c := v.concepts[name]
+	if c == nil {
+		panic("audit: unknown vocabulary concept " + name)
+	}
+	return c
+}
+
+// Find returns the first asserted match of concept in folded text, or nil.
+func (v *Vocab) Find(name, folded string) []int {
+	c := v.concept(name)
+	for _, re := range c.re {
+		for _, loc := range re.FindAllStringIndex(folded, -1) {
+			if v.asserted(c, folded, loc[0], loc[1]) {
+				return loc
+			}
+		}
+	}
+	return nil
+}
+
+// Has reports whether folded text holds an asserted match of concept.
+func (v *Vocab) Has(name, folded string) bool { return v.Find(name, folded) != nil }
+
+// FindAll returns every match of concept (filters applied), in text order.
+func (v *Vocab) FindAll(name, folded string) [][]int {
+	c := v.concept(name)
+	var out [][]int
+	for _, re := range c.re {
+		for _, loc := range re.FindAllStringIndex(folded, -1) {
+			if v.asserted(c, folded, loc[0], loc[1]) {
+				out = append(out, loc)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+// asserted applies the concept's filters: a cue in the same clause before
+// the match (or just after it, or inside it) cancels it.
+func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
+	if len(c.filters) == 0 {
+		return true
+	}
+	clause := 0
+	for _, re := range v.cues["clause_break"].re {
+		for _, loc := range re.FindAllStringIndex(text[:start], -1) {
+			clause = max(clause, loc[1])
+		}
+	}
+	before := text[clause:start]
+	for _, f := range []string{"hypothetical", "negation", "future"} {
+		if c.filters[f] && v.cueIn(f, before) {
+			return false
+		}
+	}
+	if c.filters["inside"] && v.cueIn("negation", text[start:end]) {
+		return false
+	}
+	if c.filters["after"] {
+		rest := text[end:]
+		stop := len(rest)
+		for _, re := range v.cues["clause_break"].re {
+			if loc := re.FindStringIndex(rest); loc != nil && loc[0] < stop {
+				stop = loc[0]
+			}
+		}
+		if v.cueIn("after", rest[:stop]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (v *Vocab) cueIn(name, text string) bool {
+	for _, re := range v.cues[name].re {
+		if re.MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// Fold lower-cases text and removes accents, as the patterns expect.
+// Every rune maps to runes of the same byte length or shorter only for
+// ASCII; offsets into folded text are therefore only used on folded text.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range strings.ToLower(s) {
+		b.WriteString(parser.FoldRune(r))
+	}
+	return b.String()
+}

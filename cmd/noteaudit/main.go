@@ -1,0 +1,174 @@
+// Command noteaudit audits Markdown case notes for how they document the
+// ending of services (see SPEC.md). This package is CLI wiring only: flags,
+// terminal decisions, output files and the exit code.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/noteaudit/noteaudit/audit"
+	"github.com/noteaudit/noteaudit/reports"
+	"github.com/noteaudit/noteaudit/scan"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// exitError carries an exit code through cobra.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	var ee exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ee):
+		return ee.code
+	default:
+		fmt.Fprintln(stderr, "noteaudit:", err)
+		return 2
+	}
+}
+
+type shared struct {
+	format, out, lang, failOn, salt string
+	redact, verbose                 bool
+}
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "noteaudit",
+		Short:         "Audit case notes for how they document the ending of services (OCSWSSW, Reg. 384/00 s. 2.8)",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%w\n%s", err, c.UsageString())
+	})
+	root.AddCommand(newCheck(stdout, stderr), newVersion(stdout))
+	return root
+}
+
+func addShared(c *cobra.Command, s *shared) {
+	f := c.Flags()
+	f.StringVar(&s.format, "format", "", "report format: "+strings.Join(reports.Formats(), ", ")+" (default: from --out's extension, else text)")
+	f.StringVar(&s.out, "out", "", "write the report to this file (atomically) instead of standard output")
+	f.StringVar(&s.lang, "lang", "", "language of messages and labels: en or fr (default: from LANG)")
+	f.StringVar(&s.failOn, "fail-on", "error", "exit 1 when a gap is at or above: error, warning, info, never")
+	f.BoolVar(&s.redact, "redact", false, "no evidence text or practitioner names; case ids replaced by a salted hash")
+	f.StringVar(&s.salt, "salt", "", "salt for --redact's case-id hash")
+	f.BoolVarP(&s.verbose, "verbose", "v", false, "text: also list met, waived and not-applicable checks with their evidence")
+}
+
+func newVersion(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			fmt.Fprintln(stdout, "noteaudit", version)
+			return nil
+		},
+	}
+}
+
+func newCheck(stdout, stderr io.Writer) *cobra.Command {
+	var s shared
+	c := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Audit notes in files or folders (default .) and print a gap report",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				args = []string{"."}
+			}
+			return runCheck(args, s, stdout, stderr)
+		},
+	}
+	addShared(c, &s)
+	return c
+}
+
+// resolveLang: the flag, then LANG/LC_ALL, then English.
+func resolveLang(flag string) (string, error) {
+	if flag != "" {
+		if flag != "en" && flag != "fr" {
+			return "", fmt.Errorf("--lang %q: accepted values are en, fr", flag)
+		}
+		return flag, nil
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := os.Getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "fr") {
+				return "fr", nil
+			}
+			return "en", nil
+		}
+	}
+	return "en", nil
+}
+
+func runCheck(args []string, s shared, stdout, stderr io.Writer) error {
+	lang, err := resolveLang(s.lang)
+	if err != nil {
+		return err
+	}
+	failOn, ok := reports.ParseFailOn(s.failOn)
+	if !ok {
+		return fmt.Errorf("--fail-on %q: accepted values are error, warning, info, never", s.failOn)
+	}
+	format, err := reports.FormatFor(s.format, s.out, "text")
+	if err != nil {
+		return err
+	}
+	cfg := audit.DefaultConfig()
+	cfg.Lang = lang
+	sc := scan.Paths(args, scan.Options{Vocab: cfg.Vocab})
+	res := audit.Run(sc.Facts, cfg)
+	rep := reports.Build(res, sc.Errors, reports.Options{Root: strings.Join(args, " "), Files: sc.Files, Version: version, Lang: lang, Redact: s.redact, Salt: s.salt})
+	color := s.out == "" && isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
+	w := reports.Writers(color)[format]
+	if t, ok := w.(reports.Text); ok {
+		t.Verbose = s.verbose
+		w = t
+	}
+	if err := emit(w, rep, s.out, stdout); err != nil {
+		return err
+	}
+	if code := reports.ExitCode(rep, failOn); code != 0 {
+		return exitError{code}
+	}
+	return nil
+}
+
+// emit writes the report to stdout, or atomically to the --out file.
+func emit(w reports.Writer, rep *reports.Report, out string, stdout io.Writer) error {
+	if out == "" {
+		return w.Write(stdout, rep)
+	}
+	if err := reports.WriteFileAtomic(out, func(f io.Writer) error { return w.Write(f, rep) }); err != nil {
+		return fmt.Errorf("writing %s: %w", out, err)
+	}
+	return nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

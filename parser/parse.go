@@ -1,0 +1,293 @@
+package parser
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/extension"
+	gparser "github.com/yuin/goldmark/parser"
+	gtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// md is shared by every goroutine: goldmark parsers are stateless.
+// Setext headings are off: in notes a `---` line under text is a separator,
+// not an underline, and front matter that was not stripped must never become
+// a heading. `===` underlines are still read as headings (see paragraph).
+var md = newMarkdownParser()
+
+func newMarkdownParser() gparser.Parser {
+	setext := reflect.TypeOf(gparser.NewSetextHeadingParser())
+	var blocks []util.PrioritizedValue
+	for _, b := range gparser.DefaultBlockParsers() {
+		if reflect.TypeOf(b.Value) != setext {
+			blocks = append(blocks, b)
+		}
+	}
+	return gparser.NewParser(
+		gparser.WithBlockParsers(blocks...),
+		gparser.WithInlineParsers(gparser.DefaultInlineParsers()...),
+		gparser.WithParagraphTransformers(append(gparser.DefaultParagraphTransformers(),
+			util.Prioritized(extension.NewTableParagraphTransformer(), 200))...),
+		gparser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
+	)
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// Parse reads one note. It never returns nil and never panics on any input
+// (a panic inside goldmark is recovered and reported as a Problem).
+func Parse(path string, src []byte) (note *Note) {
+	note = &Note{Path: path}
+	defer func() {
+		if r := recover(); r != nil {
+			note.Blocks, note.Sentences, note.Links = nil, nil, nil
+			note.Problems = append(note.Problems, Problem{Line: 0, Message: fmt.Sprintf("internal error while reading this note (%v); please report it", r)})
+		}
+	}()
+	if bytes.IndexByte(src, 0) >= 0 {
+		note.Problems = append(note.Problems, Problem{Message: "binary file (contains NUL bytes), not a text note; skipped"})
+		return note
+	}
+	src = bytes.TrimPrefix(src, bom) // 3 bytes on line 1: line numbers stay the same
+	if !utf8.Valid(src) {
+		decoded, err := charmap.Windows1252.NewDecoder().Bytes(src)
+		if err == nil {
+			note.Problems = append(note.Problems, Problem{Line: firstInvalidLine(src), Message: "not valid UTF-8; read as Windows-1252 (save the note as UTF-8)"})
+			src = decoded
+		}
+	}
+	src = loneCRToLF(src)
+	lines := newLineIndex(src)
+	note.Lines = lines.Count(len(src))
+
+	raw, bodyOff, problems := splitFrontMatter(src, lines)
+	note.Problems = append(note.Problems, problems...)
+	if raw != nil {
+		root, probs := decode(raw)
+		note.Problems = append(note.Problems, probs...)
+		meta, probs := buildMeta(root, raw.format, raw.openLine)
+		note.Meta = meta
+		note.Problems = append(note.Problems, probs...)
+	}
+	note.BodyLine = lines.Line(bodyOff)
+	w := &walker{src: src, off: bodyOff, lines: lines, note: note, section: -1, lead: -1}
+	w.walk(md.Parse(gtext.NewReader(src[bodyOff:])))
+	return note
+}
+
+func firstInvalidLine(src []byte) int {
+	line := 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size == 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		src = src[size:]
+	}
+	return line
+}
+
+// loneCRToLF turns old-Mac line breaks into '\n' (same length, so offsets
+// hold) and leaves CRLF alone.
+func loneCRToLF(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	out := append([]byte(nil), src...)
+	for i, b := range out {
+		if b == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
+}
+
+type walker struct {
+	src     []byte // whole file
+	off     int    // body offset in src; goldmark offsets are relative to it
+	lines   lineIndex
+	note    *Note
+	section int
+	lead    int // paragraph that introduces the current list
+	depth   int // list nesting
+}
+
+func (w *walker) body() []byte { return w.src[w.off:] }
+
+func (w *walker) lineOf(bodyOffset int) int {
+	return w.lines.Line(w.off + min(max(bodyOffset, 0), len(w.src)-w.off))
+}
+
+func (w *walker) walk(doc ast.Node) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.List:
+			if entering {
+				w.depth++
+				if prev := n.PreviousSibling(); prev != nil && prev.Kind() == ast.KindParagraph && w.depth == 1 {
+					if i := len(w.note.Blocks) - 1; i >= 0 && strings.HasSuffix(w.note.Blocks[i].Text, ":") {
+						w.lead = i
+					}
+				}
+			} else {
+				w.depth--
+				if w.depth == 0 {
+					w.lead = -1
+				}
+			}
+		case *ast.Heading:
+			if entering {
+				w.addBlock(n, Heading, n.Level)
+				w.section = len(w.note.Blocks) - 1
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			if entering {
+				kind := Paragraph
+				if n.Parent() != nil && n.Parent().Kind() == ast.KindListItem {
+					kind = Item
+				}
+				if kind == Paragraph && w.depth == 0 {
+					w.lead = -1
+				}
+				w.addBlock(n, kind, w.depth)
+			}
+			return ast.WalkSkipChildren, nil
+		case *extast.TableHeader, *extast.TableRow:
+			if entering {
+				w.addBlock(n, TableRow, 0)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// textRun is a piece of plain text and the body offset it came from.
+type textRun struct {
+	text string
+	off  int
+}
+
+func (w *walker) addBlock(n ast.Node, kind BlockKind, level int) {
+	var runs []textRun
+	w.inline(n, &runs)
+	if kind == Paragraph {
+		// A paragraph whose last line is only '=' is a setext H1.
+		if l := n.Lines(); l != nil && l.Len() > 1 {
+			last := l.At(l.Len() - 1)
+			if t := strings.TrimSpace(string(last.Value(w.body()))); t != "" && strings.Trim(t, "=") == "" {
+				kind, level = Heading, 1
+				for len(runs) > 0 && runs[len(runs)-1].off >= last.Start {
+					runs = runs[:len(runs)-1]
+				}
+			}
+		}
+	}
+	var b strings.Builder
+	var offs []int // text offset -> body offset at each run start
+	var starts []int
+	for _, r := range runs {
+		starts = append(starts, b.Len())
+		offs = append(offs, r.off)
+		b.WriteString(r.text)
+	}
+	plain := b.String()
+	if strings.TrimSpace(plain) == "" {
+		return
+	}
+	blockOff := nodeStart(n)
+	if len(offs) > 0 {
+		blockOff = offs[0]
+	}
+	lineAt := func(textOff int) int {
+		i := 0
+		for i+1 < len(starts) && starts[i+1] <= textOff {
+			i++
+		}
+		if len(offs) == 0 {
+			return w.lineOf(blockOff)
+		}
+		return w.lineOf(offs[i] + max(0, textOff-starts[i]))
+	}
+	block := Block{Kind: kind, Level: level, Line: w.lineOf(blockOff), Section: w.section, Lead: -1, First: len(w.note.Sentences)}
+	if kind == Item {
+		block.Lead = w.lead
+	}
+	for _, s := range splitSentences(plain) {
+		w.note.Sentences = append(w.note.Sentences, Sentence{Text: s.text, Line: lineAt(s.off), Block: len(w.note.Blocks)})
+	}
+	block.Text = collapseSpace(plain)
+	block.Count = len(w.note.Sentences) - block.First
+	w.note.Blocks = append(w.note.Blocks, block)
+}
+
+// inline collects the plain text of n's inline content.
+func (w *walker) inline(n ast.Node, runs *[]textRun) {
+	body := w.body()
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			seg := c.Segment
+			t := strings.TrimRight(string(seg.Value(body)), "\r")
+			*runs = append(*runs, textRun{t, seg.Start})
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				*runs = append(*runs, textRun{" ", seg.Stop})
+			}
+		case *ast.String:
+			*runs = append(*runs, textRun{string(c.Value), nodeStart(c)})
+		case *ast.AutoLink:
+			label := string(c.Label(body))
+			start := nodeStart(c)
+			w.note.Links = append(w.note.Links, Link{URL: string(c.URL(body)), Label: label, Line: w.lineOf(start)})
+			*runs = append(*runs, textRun{label, start})
+		case *ast.Link:
+			w.note.Links = append(w.note.Links, Link{URL: string(c.Destination), Line: w.lineOf(nodeStart(c))})
+			w.inline(c, runs)
+		case *ast.RawHTML:
+			// skipped: markup, not prose
+		case *extast.TableCell:
+			if c.PreviousSibling() != nil {
+				*runs = append(*runs, textRun{" | ", nodeStart(c)})
+			}
+			w.inline(c, runs)
+		default:
+			w.inline(c, runs)
+		}
+	}
+}
+
+// nodeStart is the body offset where n starts, -1 when unknown (see
+// DESIGN-NOTES §1: prefer Lines(), then Text segments, then Pos()).
+func nodeStart(n ast.Node) int {
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			return l.At(0).Start
+		}
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if s := nodeStart(c); s >= 0 {
+			return s
+		}
+	}
+	return n.Pos()
+}
+
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,89 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Writer renders a report; it never opens files.
+type Writer interface {
+	Write(w io.Writer, r *Report) error
+}
+
+// Writers are the formats by name.
+func Writers(color bool) map[string]Writer {
+	return map[string]Writer{"text": Text{Color: color}, "json": JSON{}}
+}
+
+// Formats lists the format names.
+func Formats() []string {
+	var out []string
+	for k := range Writers(false) {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// FormatFor picks the format: the flag when given, else the output file's
+// extension, else def.
+func FormatFor(flag, out, def string) (string, error) {
+	f := flag
+	if f == "" && out != "" {
+		switch strings.ToLower(strings.TrimPrefix(filepath.Ext(out), ".")) {
+		case "json":
+			f = "json"
+		case "txt", "log":
+			f = "text"
+		case "md", "markdown":
+			f = "md"
+		case "html", "htm":
+			f = "html"
+		case "csv":
+			f = "csv"
+		case "sarif":
+			f = "sarif"
+		}
+	}
+	if f == "" {
+		f = def
+	}
+	if _, ok := Writers(false)[f]; !ok {
+		return "", fmt.Errorf("unknown format %q (available: %s)", f, strings.Join(Formats(), ", "))
+	}
+	return f, nil
+}
+
+// WriteFileAtomic writes a report file so that a reader never sees half of
+// it: a temp file beside the target, synced, then renamed over it. The file
+// is private (0600) because reports hold client information.
+func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".noteaudit-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = tmp.Chmod(0o600); err != nil {
+		return err
+	}
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

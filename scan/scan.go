@@ -1,0 +1,251 @@
+package scan
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/noteaudit/noteaudit/audit"
+	"github.com/noteaudit/noteaudit/parser"
+)
+
+// Options tune a scan.
+type Options struct {
+	Extensions []string // with the dot; default .md .markdown .txt
+	MaxSize    int64    // bytes; larger files are skipped with an error
+	Workers    int      // default: every core
+	Vocab      *audit.Vocab
+	Ignore     func(rel string) bool // true to skip a path (relative, slash)
+	Progress   func(done, total int) // called as files finish, may be nil
+}
+
+// DefaultExtensions are the note file extensions of SPEC §1.
+var DefaultExtensions = []string{".md", ".markdown", ".txt"}
+
+// DefaultMaxSize is the largest note read (10 MB).
+const DefaultMaxSize = 10 << 20
+
+// Result is what a scan found.
+type Result struct {
+	Root   string // what relative paths are relative to
+	Files  int    // note files looked at, readable or not
+	Facts  []*audit.Facts
+	Errors []audit.FileError
+}
+
+// File is one note to read: its path on disk and in reports.
+type File struct {
+	Abs string
+	Rel string
+}
+
+// Paths scans files and folders. One folder: paths are relative to it; one
+// file: relative to its folder; several: relative to the working directory.
+func Paths(args []string, o Options) Result {
+	o = withDefaults(o)
+	base := "."
+	if len(args) == 1 {
+		base = args[0]
+		if st, err := os.Stat(base); err == nil && !st.IsDir() {
+			base = filepath.Dir(base)
+		}
+	}
+	res := Result{Root: base}
+	var files []File
+	for _, a := range args {
+		fs, errs := walk(a, base, o)
+		files = append(files, fs...)
+		res.Errors = append(res.Errors, errs...)
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Rel < files[j].Rel })
+	files = dedupe(files)
+	res.Files = len(files)
+	facts, errs := Read(files, o)
+	res.Facts = facts
+	res.Errors = append(res.Errors, errs...)
+	audit.SortErrors(res.Errors)
+	return res
+}
+
+func withDefaults(o Options) Options {
+	if len(o.Extensions) == 0 {
+		o.Extensions = DefaultExtensions
+	}
+	if o.MaxSize <= 0 {
+		o.MaxSize = DefaultMaxSize
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.NumCPU()
+	}
+	if o.Vocab == nil {
+		o.Vocab = audit.DefaultVocab
+	}
+	return o
+}
+
+func dedupe(files []File) []File {
+	var out []File
+	for i, f := range files {
+		if i == 0 || f.Rel != files[i-1].Rel {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// IsNote reports whether name has one of the note extensions.
+func IsNote(name string, exts []string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range exts {
+		if ext == strings.ToLower(e) {
+			return true
+		}
+	}
+	return false
+}
+
+func rel(base, p string) string {
+	r, err := filepath.Rel(base, p)
+	if err != nil || strings.HasPrefix(r, "..") {
+		r = p
+	}
+	return filepath.ToSlash(r)
+}
+
+// walk lists the notes under root. Symbolic links are not followed (a loop
+// or a link out of the tree cannot be audited by accident); they are
+// reported so nothing is skipped silently.
+func walk(root, base string, o Options) ([]File, []audit.FileError) {
+	var files []File
+	var errs []audit.FileError
+	st, err := os.Lstat(root)
+	if err != nil {
+		return nil, []audit.FileError{{File: filepath.ToSlash(root), Message: readError(err)}}
+	}
+	if !st.IsDir() {
+		if st.Mode()&fs.ModeSymlink != 0 {
+			return nil, []audit.FileError{{File: rel(base, root), Message: "symbolic link, not followed"}}
+		}
+		return []File{{root, rel(base, root)}}, nil
+	}
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		r := rel(base, p)
+		if err != nil {
+			errs = append(errs, audit.FileError{File: r, Message: readError(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root && (strings.HasPrefix(name, ".") || (o.Ignore != nil && o.Ignore(r))) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(name, ".") || !IsNote(name, o.Extensions) || (o.Ignore != nil && o.Ignore(r)) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			errs = append(errs, audit.FileError{File: r, Message: "symbolic link, not followed"})
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		files = append(files, File{p, r})
+		return nil
+	})
+	return files, errs
+}
+
+func readError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "cannot be read: permission denied"
+	case errors.Is(err, fs.ErrNotExist):
+		return "does not exist (deleted or moved while reading?)"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return "cannot be read: " + pe.Err.Error()
+	}
+	return "cannot be read: " + err.Error()
+}
+
+// Read parses the files on o.Workers goroutines and returns their facts in
+// the order of files. Nothing but Facts outlives a worker's iteration.
+func Read(files []File, o Options) ([]*audit.Facts, []audit.FileError) {
+	o = withDefaults(o)
+	facts := make([]*audit.Facts, len(files))
+	errs := make([]*audit.FileError, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < o.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				facts[i], errs[i] = ReadOne(files[i], o)
+				if o.Progress != nil {
+					mu.Lock()
+					done++
+					o.Progress(done, len(files))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	var outF []*audit.Facts
+	var outE []audit.FileError
+	for i := range files {
+		if facts[i] != nil {
+			outF = append(outF, facts[i])
+		}
+		if errs[i] != nil {
+			outE = append(outE, *errs[i])
+		}
+	}
+	return outF, outE
+}
+
+// ReadOne reads, parses and extracts one note. A panic anywhere in it is
+// recovered and reported as the file's error.
+func ReadOne(f File, o Options) (facts *audit.Facts, ferr *audit.FileError) {
+	o = withDefaults(o)
+	defer func() {
+		if r := recover(); r != nil {
+			facts, ferr = nil, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("internal error while auditing this note (%v); please report it", r)}
+		}
+	}()
+	st, err := os.Stat(f.Abs)
+	if err != nil {
+		return nil, &audit.FileError{File: f.Rel, Message: readError(err)}
+	}
+	if st.Size() > o.MaxSize {
+		return nil, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("skipped: %d bytes is over the %d-byte limit for a note", st.Size(), o.MaxSize)}
+	}
+	src, err := os.ReadFile(f.Abs)
+	if err != nil {
+		return nil, &audit.FileError{File: f.Rel, Message: readError(err)}
+	}
+	if int64(len(src)) > o.MaxSize {
+		return nil, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("skipped: over the %d-byte limit for a note", o.MaxSize)}
+	}
+	note := parser.Parse(f.Rel, src)
+	return audit.Extract(note, f.Rel, o.Vocab), nil
+}
