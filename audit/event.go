@@ -298,9 +298,7 @@ func runChecks(e *EventContext) (Event, []FileError) {
 				r.Status = Met
 			}
 		}
-		if r.Evidence == nil {
-			r.Evidence = []Evidence{}
-		}
+		r.Evidence = uniqueEvidence(r.Evidence)
 		ev.Checks = append(ev.Checks, r)
 	}
 	return ev, errs
@@ -344,11 +342,10 @@ func groundIs(codes ...string) func(*EventContext) (bool, string) {
 				return true, ""
 			}
 		}
-		g := e.Ground
-		if g == "" {
-			g = e.T("no-ground")
+		if e.Ground == "" {
+			return false, e.T("na-no-ground", strings.Join(codes, ", "))
 		}
-		return false, e.T("na-ground-not", g, strings.Join(codes, ", "))
+		return false, e.T("na-ground-not", e.Ground, strings.Join(codes, ", "))
 	}
 }
 
@@ -362,4 +359,18 @@ func groundIsNot(codes ...string) func(*EventContext) (bool, string) {
 		}
 		return true, ""
 	}
+}
+
+// uniqueEvidence drops repeated places, keeping the first, and never
+// returns nil (reports print [] rather than null).
+func uniqueEvidence(in []Evidence) []Evidence {
+	out := []Evidence{}
+	seen := map[Evidence]bool{}
+	for _, e := range in {
+		if !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	return out
 }

@@ -122,5 +122,5 @@ type dateMention struct {
 }
 
 func mdKey(month, day int) string {
-	return strconv.Itoa(100+month)[1:] + "-" + strconv.Itoa(100+day)[1:]
+	return strconv.Itoa(100 + month)[1:] + "-" + strconv.Itoa(100 + day)[1:]
 }

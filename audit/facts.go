@@ -266,6 +266,7 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 			if v.Has("termination_heading", h) && !v.Has("termination_heading_not", h) {
 				f.markTermination(Evidence{file, b.Line, clip(b.Text)})
 			}
+			f.readRecordDetails(b, Fold(b.Text), Evidence{file, b.Line, clip(b.Text)}, n.BodyLine, v)
 			continue
 		}
 		ctx := ctxOf(bi)

@@ -61,8 +61,8 @@ type BlockKind int
 const (
 	Heading BlockKind = iota
 	Paragraph
-	Item      // a list item's text
-	TableRow  // one row of a table, cells joined by " | "
+	Item     // a list item's text
+	TableRow // one row of a table, cells joined by " | "
 )
 
 func (k BlockKind) String() string {
