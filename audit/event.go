@@ -320,10 +320,17 @@ func (e *EventContext) waivers() (map[string]waiver, []FileError) {
 				errs = append(errs, FileError{f.Path, w.Line, T(e.Config.Lang, "waiver-unknown", w.Check, strings.Join(checkIDs(), ", "))})
 				continue
 			}
-			out[w.Check] = waiver{w.Reason, Evidence{f.Path, w.Line, clip("audit.waive." + w.Check + ": " + w.Reason)}}
+			out[w.Check] = waiver{w.Reason, Evidence{f.Path, w.Line, clip("audit.waive." + w.Check + ": " + strconvQuote(w.Reason))}}
 		}
 	}
 	return out, errs
+}
+
+func strconvQuote(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return `""`
+	}
+	return s
 }
 
 func checkIDs() []string {

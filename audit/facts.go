@@ -486,27 +486,30 @@ func (f *Facts) readAttempts(sf string, ev Evidence, ctx blockCtx, v *Vocab) {
 		if i+1 < len(ms) {
 			next = ms[i+1].off
 		}
-		key := ""
+		// "emails of 01-14 and 01-28": one attempt per date that follows the
+		// means, else the date before it, else the note's own date.
+		var keys []string
 		for _, d := range dates {
 			if d.off > m.off && d.off < next {
-				key = d.key
-				break
+				keys = append(keys, d.key)
 			}
 		}
-		if key == "" {
+		if len(keys) == 0 {
 			for _, d := range dates {
 				if d.off < m.off {
-					key = d.key
+					keys = []string{d.key}
 				}
 			}
 		}
-		if key == "" {
-			key = "note"
+		if len(keys) == 0 {
+			keys = []string{"note"}
 			if f.Dated {
-				key = mdKey(int(f.Date.Month()), f.Date.Day())
+				keys[0] = mdKey(int(f.Date.Month()), f.Date.Day())
 			}
 		}
-		f.Attempts = append(f.Attempts, Attempt{Channel: m.channel, DateKey: key, Evidence: ev})
+		for _, k := range keys {
+			f.Attempts = append(f.Attempts, Attempt{Channel: m.channel, DateKey: k, Evidence: ev})
+		}
 	}
 }
 
