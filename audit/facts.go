@@ -102,7 +102,7 @@ var (
 	capWordRe = regexp.MustCompile(`\b\p{Lu}[\p{L}'’-]+`)
 	countRe   = regexp.MustCompile(`\b(two|both|three|four|five|deux|trois|quatre|cinq|2|3|4|5)\b`)
 	caseIDRe  = regexp.MustCompile(`(?i)\b(?:client|file|dossier|case|cas|record|no\.?|n°|#)\s*(?:no\.?|n°|#)?\s*[:#]?\s*([A-Za-z]{1,6}[-_]?\d[\w-]*)`)
-	authorRe  = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]*(?:[ -]\p{Lu}[\p{L}'’.-]*)+,?\s+(?:MSW,?\s+)?(?:RSW|RSSW|MSW|BSW|SSW|TS|TTS|TSI|T\.S\.|RP|RCC|CCC|PhD)\b`)
+	authorRe  = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]*(?:[ -]\p{Lu}[\p{L}'’.-]*)+,?\s+(?:MSW,?\s+)?(?:(?:RSW|RSSW|MSW|BSW|SSW|TS|TTS|TSI|RP|RCC|CCC|PhD)\b|T\.S\.|t\.s\.|R\.S\.W\.|M\.S\.W\.)`)
 	leadingRe = regexp.MustCompile(`^[\s#*_>\d.)(\-–—•]+`)
 )
 
@@ -301,6 +301,16 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 			s := n.Sentences[si]
 			sf := Fold(s.Text)
 			sev := Evidence{file, s.Line, clip(s.Text)}
+			if si > b.First {
+				// "**Referrals discussed:** …" on its own line of a paragraph.
+				if label, rest, ok := labelled(sf); ok && !v.cueIn("none", rest) {
+					for concept, heading := range map[string]string{"alternatives": "alternatives_heading", "support": "support_heading"} {
+						if v.Has(heading, label) {
+							f.Hits[concept] = append(f.Hits[concept], sev)
+						}
+					}
+				}
+			}
 			for _, c := range sentenceConcepts {
 				if v.Has(c, sf) {
 					f.Hits[c] = append(f.Hits[c], sev)
@@ -337,6 +347,15 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 	if statement != nil && !hasContinuation {
 		f.markTermination(*statement)
 	}
+}
+
+// labelled splits "label: rest" when the label is short.
+func labelled(folded string) (label, rest string, ok bool) {
+	i := strings.Index(folded, ":")
+	if i <= 0 || i > 50 {
+		return "", "", false
+	}
+	return cleanHeading(folded[:i]), strings.TrimSpace(folded[i+1:]), strings.TrimSpace(folded[i+1:]) != ""
 }
 
 func cleanHeading(s string) string {

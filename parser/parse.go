@@ -244,7 +244,13 @@ func (w *walker) inline(n ast.Node, runs *[]textRun) {
 			t := strings.TrimRight(string(seg.Value(body)), "\r")
 			*runs = append(*runs, textRun{t, seg.Start})
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				*runs = append(*runs, textRun{" ", seg.Stop})
+				// A line that opens with bold text ("**Reason:** …") starts
+				// a new sentence even when the line before has no period.
+				brk := " "
+				if e, ok := c.NextSibling().(*ast.Emphasis); ok && e.Level == 2 {
+					brk = "\n"
+				}
+				*runs = append(*runs, textRun{brk, seg.Stop})
 			}
 		case *ast.String:
 			*runs = append(*runs, textRun{string(c.Value), nodeStart(c)})
@@ -289,5 +295,6 @@ func nodeStart(n ast.Node) int {
 }
 
 func collapseSpace(s string) string {
+	// strings.Fields also folds the '\n' sentence breaks into spaces.
 	return strings.Join(strings.Fields(s), " ")
 }

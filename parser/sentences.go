@@ -38,6 +38,10 @@ func splitSentences(text string) []span {
 	}
 	for i := 0; i < len(text); i++ {
 		c := text[i]
+		if c == '\n' {
+			emit(i)
+			continue
+		}
 		if c != '.' && c != '!' && c != '?' {
 			continue
 		}
