@@ -1,0 +1,27 @@
+package audit_test
+
+import (
+	"testing"
+
+	"github.com/noteaudit/noteaudit/audit"
+)
+
+func TestOutreachAttempts(t *testing.T) {
+	runTable(t, "outreach-attempts", []checkCase{
+		{"en met: session held", map[string]string{"n.md": fm("2026-03-01", "termination") + "Client asked to end services. Final session held in person today.\n"}, audit.Met},
+		{"en met: two means in contact notes", map[string]string{
+			"a.md": fm("2026-02-01", "contact") + "Called client's cell: no answer, left voicemail offering a closing session.\n",
+			"b.md": fm("2026-02-08", "contact") + "Emailed the client offering a final session. No reply.\n",
+			"n.md": fm("2026-03-01", "termination") + "Client withdrew.\n"}, audit.Met},
+		{"en gap: two emails", map[string]string{"n.md": fm("2026-03-01", "termination") + "Client withdrew. Emailed her on 2026-02-12 and again on 2026-02-17 offering a final session; no response.\n"}, audit.Gap},
+		{"en gap: session mode is no means", map[string]string{"n.md": fm("2026-03-01", "termination") + "Client withdrew. Voicemail on 2026-02-10 offering a closing session by phone or in person; no reply.\n"}, audit.Gap},
+		{"en gap: outside the window", map[string]string{
+			"old.md": fm("2025-09-01", "contact") + "Emailed him offering a closing session. No reply.\n",
+			"a.md":   fm("2026-02-10", "contact") + "Phoned, voicemail offering a closing session.\n",
+			"n.md":   fm("2026-03-01", "termination") + "Client withdrew.\n"}, audit.Gap},
+		{"en n/a: risk of harm", map[string]string{"n.md": fm("2026-03-01", "termination") + "Continuing would put me at serious risk of harm.\n"}, audit.NotApplicable},
+		{"fr met: texto et appel", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Le client s'est retiré.\n\n- 2026-02-12 texto — offre une rencontre de fin — pas de réponse\n- 2026-02-17 appel, boîte vocale, même offre\n"}, audit.Met},
+		{"fr gap: deux courriels", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Le client s'est retiré. Tentatives : courriels du 2026-02-14 et du 2026-02-28 proposant une séance de cessation; aucune réponse.\n"}, audit.Gap},
+		{"fr n/a: plus nécessaires", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Objectifs atteints.\n"}, audit.NotApplicable},
+	})
+}
