@@ -38,4 +38,3 @@ func TestGroundPriorityAndAliases(t *testing.T) {
 		t.Errorf("got %s %q, want risk-of-harm", r.Status, r.Message)
 	}
 }
-

@@ -25,6 +25,9 @@ func (l lineIndex) Line(off int) int {
 
 // Count is the number of lines (a final line without '\n' counts).
 func (l lineIndex) Count(size int) int {
+	if size == 0 {
+		return 0
+	}
 	if size > 0 && l[len(l)-1] == size {
 		return len(l) - 1
 	}

@@ -79,6 +79,10 @@ func Parse(path string, src []byte) (note *Note) {
 	note.BodyLine = lines.Line(bodyOff)
 	w := &walker{src: src, off: bodyOff, lines: lines, note: note, section: -1, lead: -1}
 	w.walk(md.Parse(gtext.NewReader(src[bodyOff:])))
+	for i := range note.Problems {
+		// A decoder may point just past the last line (at EOF).
+		note.Problems[i].Line = min(note.Problems[i].Line, max(note.Lines, 1))
+	}
 	return note
 }
 
