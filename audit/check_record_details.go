@@ -36,7 +36,7 @@ var recordDetails = &Check{
 		if len(missing) == 0 {
 			return Outcome{Met: true, Message: e.T("record-met"), Evidence: evidence}
 		}
-		return Outcome{Message: e.T("record-gap", strings.Join(missing, ", "), a.Path), Evidence: evidence}
+		return Outcome{Message: e.T("record-gap", strings.Join(missing, ", ")), Evidence: evidence}
 	},
 }
 

@@ -268,8 +268,8 @@ func runChecks(e *EventContext) (Event, []FileError) {
 	a := e.Anchor
 	ev := Event{Case: e.Case, File: a.Path, Line: a.TerminationWhy.Line, Date: a.DateText, Practitioner: a.Practitioner,
 		Ground: e.Ground, CourtOrdered: e.CourtOrdered}
-	if ev.Practitioner == "" && a.RecordAuthor.Line > 0 {
-		ev.Practitioner = a.RecordAuthor.Text
+	if ev.Practitioner == "" {
+		ev.Practitioner = a.BodyAuthor
 	}
 	if ev.Date == "" && a.Dated {
 		ev.Date = a.Date.Format("2006-01-02")
@@ -283,7 +283,7 @@ func runChecks(e *EventContext) (Event, []FileError) {
 		r := CheckResult{ID: c.ID, Severity: sev, Source: c.Source}
 		if w, ok := waivers[c.ID]; ok {
 			if strings.TrimSpace(w.reason) != "" {
-				r.Status, r.Message = Waived, e.T("waived", w.reason)
+				r.Status, r.Message = Waived, e.T("waived")
 			} else {
 				r.Status, r.Message = Gap, e.T("waiver-empty")
 			}

@@ -45,6 +45,7 @@ type Facts struct {
 	SessionLine    int
 
 	RecordDate, RecordAuthor, RecordCase Evidence // stated in the body (Line 0: not found)
+	BodyAuthor                           string   // the author's name as the body states it
 
 	Waivers []parser.Waiver
 }
@@ -266,7 +267,7 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 			if v.Has("termination_heading", h) && !v.Has("termination_heading_not", h) {
 				f.markTermination(Evidence{file, b.Line, clip(b.Text)})
 			}
-			f.readRecordDetails(b, Fold(b.Text), Evidence{file, b.Line, clip(b.Text)}, n.BodyLine, v)
+			f.readRecordDetails(b.Text, b.Line, Fold(b.Text), Evidence{file, b.Line, clip(b.Text)}, n.BodyLine, v)
 			continue
 		}
 		ctx := ctxOf(bi)
@@ -296,11 +297,11 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 			f.Hits["session_held"] = append(f.Hits["session_held"], ev)
 		}
 		f.readContacts(n, bi, file, v)
-		f.readRecordDetails(b, folded, ev, n.BodyLine, v)
 		for si := b.First; si < b.First+b.Count; si++ {
 			s := n.Sentences[si]
 			sf := Fold(s.Text)
 			sev := Evidence{file, s.Line, clip(s.Text)}
+			f.readRecordDetails(s.Text, s.Line, sf, sev, n.BodyLine, v)
 			if si > b.First {
 				// "**Referrals discussed:** …" on its own line of a paragraph.
 				if label, rest, ok := labelled(sf); ok && !v.cueIn("none", rest) {
@@ -555,15 +556,22 @@ func isMode(sf string, loc []int, v *Vocab) bool {
 
 // readRecordDetails finds the date, author and case identifier when the body
 // states them ("Date: …", "— Name, RSW", "file DV-1121").
-func (f *Facts) readRecordDetails(b parser.Block, folded string, ev Evidence, bodyLine int, v *Vocab) {
-	if f.RecordDate.Line == 0 && (v.Has("record_date_label", folded) || (b.Line <= bodyLine+4 && len(b.Text) < 120 && isoDateRe.MatchString(b.Text))) {
+func (f *Facts) readRecordDetails(text string, line int, folded string, ev Evidence, bodyLine int, v *Vocab) {
+	if f.RecordDate.Line == 0 && (v.Has("record_date_label", folded) || (line <= bodyLine+4 && len(text) < 120 && isoDateRe.MatchString(text))) {
 		f.RecordDate = ev
 	}
-	if f.RecordAuthor.Line == 0 && (v.Has("record_author_label", folded) || authorRe.MatchString(b.Text)) {
-		f.RecordAuthor = ev
+	if f.RecordAuthor.Line == 0 {
+		if v.Has("record_author_label", folded) {
+			f.RecordAuthor = ev
+			if i := strings.Index(text, ":"); i >= 0 {
+				f.BodyAuthor = strings.TrimSpace(text[i+1:])
+			}
+		} else if m := authorRe.FindString(text); m != "" {
+			f.RecordAuthor, f.BodyAuthor = ev, strings.TrimSpace(m)
+		}
 	}
 	if f.RecordCase.Line == 0 {
-		if m := caseIDRe.FindStringSubmatch(b.Text); m != nil && !isoDateRe.MatchString(m[1]) {
+		if m := caseIDRe.FindStringSubmatch(text); m != nil && !isoDateRe.MatchString(m[1]) {
 			f.RecordCase = ev
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -251,7 +252,7 @@ func (w *walker) inline(n ast.Node, runs *[]textRun) {
 				// A line that opens with bold text ("**Reason:** …") starts
 				// a new sentence even when the line before has no period.
 				brk := " "
-				if e, ok := c.NextSibling().(*ast.Emphasis); ok && e.Level == 2 {
+				if startsLabelLine(c.NextSibling(), body) {
 					brk = "\n"
 				}
 				*runs = append(*runs, textRun{brk, seg.Stop})
@@ -277,6 +278,23 @@ func (w *walker) inline(n ast.Node, runs *[]textRun) {
 			w.inline(c, runs)
 		}
 	}
+}
+
+// labelLineRe is a line that opens with a short label: "Date: …", "Motif :".
+var labelLineRe = regexp.MustCompile(`^\p{Lu}[\p{L}\p{N} ’'/()-]{0,30}\s?:(\s|$)`)
+
+// startsLabelLine reports whether the inline n, first on its line, opens a
+// new labelled line ("**Reason:** …" or "Worker: …"): such a line starts a
+// new sentence even when the line before has no period.
+func startsLabelLine(n ast.Node, body []byte) bool {
+	switch n := n.(type) {
+	case *ast.Emphasis:
+		return n.Level == 2
+	case *ast.Text:
+		seg := n.Segment
+		return labelLineRe.Match(seg.Value(body))
+	}
+	return false
 }
 
 // nodeStart is the body offset where n starts, -1 when unknown (see

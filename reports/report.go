@@ -3,6 +3,7 @@ package reports
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"path"
 	"sort"
 
 	"github.com/noteaudit/noteaudit/audit"
@@ -144,17 +145,35 @@ func Build(res audit.Result, errs []audit.FileError, o Options) *Report {
 	return r
 }
 
+// redact removes what identifies clients or staff: case ids become salted
+// hashes; file paths (folder and file names often hold client names or ids)
+// become hashes too, keeping the extension; evidence text and practitioner
+// names are dropped. Lines stay, so a holder of the tree can still find them.
 func redact(r *Report, salt string) {
+	r.Root = "redacted"
 	for i := range r.Events {
 		e := &r.Events[i]
 		e.Case = HashID(e.Case, salt)
+		e.File = redactPath(e.File, salt)
 		e.Practitioner = ""
+		for j := range e.Notes {
+			e.Notes[j] = redactPath(e.Notes[j], salt)
+		}
 		for j := range e.Checks {
 			for k := range e.Checks[j].Evidence {
-				e.Checks[j].Evidence[k].Text = ""
+				x := &e.Checks[j].Evidence[k]
+				x.File, x.Text = redactPath(x.File, salt), ""
 			}
 		}
 	}
+	for i := range r.Errors {
+		r.Errors[i].File = redactPath(r.Errors[i].File, salt)
+	}
+}
+
+func redactPath(p, salt string) string {
+	sum := sha256.Sum256([]byte(salt + "\x00path\x00" + p))
+	return "note-" + hex.EncodeToString(sum[:])[:12] + path.Ext(p)
 }
 
 // HashID is the stable salted hash that replaces a case id in redacted reports.
