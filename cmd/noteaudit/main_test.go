@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// treeHash fingerprints a tree: every path, mode, size, time and content.
+func treeHash(t *testing.T, root string) string {
+	t.Helper()
+	var lines []string
+	require.NoError(t, filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := os.Lstat(p)
+		if err != nil {
+			return err
+		}
+		sum := ""
+		if info.Mode().IsRegular() {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			sum = fmt.Sprintf("%x", sha256.Sum256(b))
+		}
+		lines = append(lines, fmt.Sprintf("%s %v %d %d %s", p, info.Mode(), info.Size(), info.ModTime().UnixNano(), sum))
+		return nil
+	}))
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	require.NoError(t, filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	}))
+}
+
+func runCLI(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestCheckSampleNotesNeverWritesTheTree(t *testing.T) {
+	tree := t.TempDir()
+	copyTree(t, filepath.Join("..", "..", "sample-notes"), tree)
+	before := treeHash(t, tree)
+	report := filepath.Join(t.TempDir(), "r.json")
+	code, _, stderr := runCLI("check", "--format", "json", "--out", report, tree)
+	require.Equal(t, 1, code, stderr)
+	code, stdout, _ := runCLI("check", "--lang", "fr", tree)
+	require.Equal(t, 1, code)
+	require.Contains(t, stdout, "dossier C-2002")
+	require.Equal(t, before, treeHash(t, tree), "check must not write, move or delete anything in the notes tree")
+	var doc map[string]any
+	b, err := os.ReadFile(report)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &doc))
+	require.Equal(t, "noteaudit/report/v1", doc["schema"])
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	clean := "---\nclient: C-1\ndate: 2026-03-01\npractitioner: W, RSW\ntype: closing\n---\nServices are no longer needed: goals met. Discussed with my supervisor.\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "ok.md"), []byte(clean), 0o644))
+	code, out, _ := runCLI("check", dir)
+	require.Equal(t, 0, code, out)
+
+	gap := filepath.Join(t.TempDir(), "gap")
+	require.NoError(t, os.MkdirAll(gap, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(gap, "n.md"), []byte("---\nclient: C-2\ndate: 2026-03-01\ntype: closing\n---\nFile closed.\n"), 0o644))
+	code, out, _ = runCLI("check", gap)
+	require.Equal(t, 1, code)
+	require.Contains(t, out, "n.md:4: error termination-ground", "points at the line that made it a termination note (type, line 4)")
+	code, _, _ = runCLI("check", "--fail-on", "never", gap)
+	require.Equal(t, 0, code)
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "broken.md"), []byte("---\nclient: \"C\n---\nText\n"), 0o644))
+	code, out, _ = runCLI("check", "--fail-on", "never", dir)
+	require.Equal(t, 2, code, "a file that cannot be parsed gives 2")
+	require.Contains(t, out, "broken.md:3: error front matter")
+	require.Contains(t, out, "ok.md", "the rest is still reported")
+
+	for _, args := range [][]string{{"check", "--fail-on", "sometimes"}, {"check", "--lang", "de"}, {"check", "--format", "pdf"}, {"check", "--nope"}, {"frobnicate"}} {
+		code, _, stderr := runCLI(args...)
+		require.Equal(t, 2, code, "%v: %s", args, stderr)
+		require.NotEmpty(t, stderr)
+	}
+	code, out, _ = runCLI("version")
+	require.Equal(t, 0, code)
+	require.True(t, strings.HasPrefix(out, "noteaudit "))
+}
+
+func TestLangFromEnvironment(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "fr_CA.UTF-8")
+	l, err := resolveLang("")
+	require.NoError(t, err)
+	require.Equal(t, "fr", l)
+	l, _ = resolveLang("en")
+	require.Equal(t, "en", l, "the flag wins")
+	t.Setenv("LANG", "en_CA.UTF-8")
+	l, _ = resolveLang("")
+	require.Equal(t, "en", l)
+}
