@@ -12,7 +12,11 @@ var outreachAttempts = &Check{
 		}
 		attempts, channels, evidence := countAttempts(e.Notes)
 		c := e.Config
-		msg := []any{len(attempts), len(channels), strings.Join(channels, ", ")}
+		var names []string
+		for _, ch := range channels {
+			names = append(names, e.T("channel-"+ch))
+		}
+		msg := []any{len(attempts), len(channels), strings.Join(names, ", ")}
 		if len(attempts) >= c.MinAttempts && len(channels) >= c.MinChannels {
 			return Outcome{Met: true, Message: e.T("outreach-met", msg...), Evidence: evidence}
 		}

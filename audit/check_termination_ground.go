@@ -11,7 +11,7 @@ var terminationGround = &Check{
 		case e.GroundInvalid != "":
 			return Outcome{Message: e.T("ground-invalid", e.GroundInvalid, strings.Join(groundPriority, ", ")), Evidence: e.GroundEvidence}
 		case e.Ground != "":
-			return Outcome{Met: true, Message: e.T("ground-met", e.Ground), Evidence: e.GroundEvidence}
+			return Outcome{Met: true, Message: e.T("ground-met", GroundLabel(e.Config.Lang, e.Ground)), Evidence: e.GroundEvidence}
 		}
 		return Outcome{Message: e.T("ground-gap", strings.Join(groundPriority, ", "))}
 	},

@@ -84,6 +84,18 @@ var GroundCodes = map[string]string{
 	"no-longer-needed": "no-longer-needed", "services-plus-necessaires": "no-longer-needed",
 }
 
+// GroundLabel is the ground's code in lang: the French alias in French.
+func GroundLabel(lang, code string) string {
+	if lang == "fr" {
+		for alias, c := range GroundCodes {
+			if c == code && alias != code {
+				return alias
+			}
+		}
+	}
+	return code
+}
+
 // NormalizeGround maps a written ground (any case, accents, spaces or
 // underscores) to its code; ok is false for an unknown value.
 func NormalizeGround(s string) (string, bool) {
@@ -479,6 +491,11 @@ func (f *Facts) readAttempts(sf string, ev Evidence, ctx blockCtx, v *Vocab) {
 			for i := loc[0]; i < loc[1]; i++ {
 				masked[i] = ' '
 			}
+		}
+	}
+	for _, loc := range v.FindAll("channel_not", sf) {
+		for i := loc[0]; i < loc[1]; i++ {
+			masked[i] = ' '
 		}
 	}
 	text := string(masked)

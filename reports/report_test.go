@@ -2,6 +2,7 @@ package reports_test
 
 import (
 	"bytes"
+	"fmt"
 	"encoding/json"
 	"flag"
 	"io"
@@ -36,7 +37,29 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "run `go test ./reports -update` to create %s", path)
-	require.Equal(t, string(want), string(got))
+	if string(want) != string(got) {
+		t.Errorf("%s differs (run `go test ./reports -update` if the change is intended):\n%s", path, firstDiff(string(want), string(got)))
+	}
+}
+
+// firstDiff shows the first differing line with a little context.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		if i >= len(w) || i >= len(g) || w[i] != g[i] {
+			var b strings.Builder
+			for j := max(0, i-3); j < i+3; j++ {
+				if j < len(w) {
+					fmt.Fprintf(&b, "- %d: %s\n", j+1, w[j])
+				}
+				if j < len(g) {
+					fmt.Fprintf(&b, "+ %d: %s\n", j+1, g[j])
+				}
+			}
+			return b.String()
+		}
+	}
+	return ""
 }
 
 // The JSON report of sample-notes, pinned: any change to a verdict, a
