@@ -150,7 +150,7 @@ func walk(root, base string, o Options) ([]File, []audit.FileError) {
 			}
 			return nil
 		}
-		if strings.HasPrefix(name, ".") || !IsNote(name, o.Extensions) || (o.Ignore != nil && o.Ignore(r)) {
+		if strings.HasPrefix(name, ".") || isReadme(name) || !IsNote(name, o.Extensions) || (o.Ignore != nil && o.Ignore(r)) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
@@ -164,6 +164,12 @@ func walk(root, base string, o Options) ([]File, []audit.FileError) {
 		return nil
 	})
 	return files, errs
+}
+
+// isReadme: a folder's README documents the folder; it is no client note.
+func isReadme(name string) bool {
+	base := strings.ToLower(strings.TrimSuffix(name, filepath.Ext(name)))
+	return base == "readme" || base == "lisezmoi"
 }
 
 func readError(err error) string {
