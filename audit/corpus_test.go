@@ -22,6 +22,11 @@ type keyFile struct {
 	} `json:"cases"`
 }
 
+func scanTree(t *testing.T, root string) []*audit.Facts {
+	t.Helper()
+	return scan.Paths([]string{root}, scan.Options{}).Facts
+}
+
 // auditTree runs the whole pipeline on a folder.
 func auditTree(t *testing.T, root string) audit.Result {
 	t.Helper()

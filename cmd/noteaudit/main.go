@@ -46,8 +46,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 type shared struct {
-	format, out, lang, failOn, salt string
-	redact, verbose                 bool
+	format, out, lang, failOn, salt, config string
+	redact, verbose                         bool
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
@@ -62,7 +62,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w\n%s", err, c.UsageString())
 	})
-	root.AddCommand(newCheck(stdout, stderr), newVersion(stdout))
+	root.AddCommand(newCheck(stdout, stderr), newConfig(stdout), newRules(stdout), newExplain(stdout), newTemplate(stdout), newVersion(stdout))
 	return root
 }
 
@@ -75,6 +75,7 @@ func addShared(c *cobra.Command, s *shared) {
 	f.BoolVar(&s.redact, "redact", false, "no evidence text or practitioner names; case ids replaced by a salted hash")
 	f.StringVar(&s.salt, "salt", "", "salt for --redact's case-id hash")
 	f.BoolVarP(&s.verbose, "verbose", "v", false, "text: also list met, waived and not-applicable checks with their evidence")
+	f.StringVar(&s.config, "config", "", "configuration file (default: "+audit.ConfigFileName+" found walking up from the audited path)")
 }
 
 func newVersion(stdout io.Writer) *cobra.Command {
@@ -105,6 +106,31 @@ func newCheck(stdout, stderr io.Writer) *cobra.Command {
 	return c
 }
 
+// loadSettings reads --config, or the .noteaudit.yaml found walking up
+// from the audited path, and settles the language: the flag, then the
+// configuration, then LANG.
+func loadSettings(configFlag, langFlag, auditedPath string) (*audit.Settings, error) {
+	path := configFlag
+	if path == "" {
+		path = audit.FindConfig(auditedPath)
+	}
+	st, err := audit.LoadSettings(path)
+	if err != nil {
+		return nil, err
+	}
+	if langFlag != "" {
+		if langFlag != "en" && langFlag != "fr" {
+			return nil, fmt.Errorf("--lang %q: accepted values are en, fr", langFlag)
+		}
+		st.Config.Lang = langFlag
+		st.Source["lang"] = "--lang"
+	} else if _, fromFile := st.Source["lang"]; !fromFile {
+		st.Config.Lang = langFromEnv()
+		st.Source["lang"] = "LANG"
+	}
+	return st, nil
+}
+
 // resolveLang: the flag, then LANG/LC_ALL, then English.
 func resolveLang(flag string) (string, error) {
 	if flag != "" {
@@ -113,19 +139,23 @@ func resolveLang(flag string) (string, error) {
 		}
 		return flag, nil
 	}
+	return langFromEnv(), nil
+}
+
+func langFromEnv() string {
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := os.Getenv(k); v != "" {
 			if strings.HasPrefix(strings.ToLower(v), "fr") {
-				return "fr", nil
+				return "fr"
 			}
-			return "en", nil
+			return "en"
 		}
 	}
-	return "en", nil
+	return "en"
 }
 
 func runCheck(args []string, s shared, stdout, stderr io.Writer) error {
-	lang, err := resolveLang(s.lang)
+	st, err := loadSettings(s.config, s.lang, args[0])
 	if err != nil {
 		return err
 	}
@@ -137,11 +167,14 @@ func runCheck(args []string, s shared, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cfg := audit.DefaultConfig()
-	cfg.Lang = lang
-	sc := scan.Paths(args, scan.Options{Vocab: cfg.Vocab})
+	cfg := st.Config
+	sc := scan.Paths(args, scan.Options{Vocab: cfg.Vocab, Extensions: st.Extensions, MaxSize: st.MaxSize, Ignore: st.IgnoreFunc()})
 	res := audit.Run(sc.Facts, cfg)
-	rep := reports.Build(res, sc.Errors, reports.Options{Root: strings.Join(args, " "), Files: sc.Files, Version: version, Lang: lang, Redact: s.redact, Salt: s.salt})
+	salt := s.salt
+	if salt == "" {
+		salt = st.Salt
+	}
+	rep := reports.Build(res, sc.Errors, reports.Options{Root: strings.Join(args, " "), Files: sc.Files, Version: version, Lang: cfg.Lang, Redact: s.redact, Salt: salt})
 	color := s.out == "" && isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
 	w := reports.Writers(color)[format]
 	if t, ok := w.(reports.Text); ok {

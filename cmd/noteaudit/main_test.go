@@ -130,3 +130,54 @@ func TestLangFromEnvironment(t *testing.T) {
 	l, _ = resolveLang("")
 	require.Equal(t, "en", l)
 }
+
+func TestConfigCommands(t *testing.T) {
+	tree := t.TempDir()
+	copyTree(t, filepath.Join("..", "..", "sample-notes", "centre-ouest", "d-3002"), filepath.Join(tree, "d-3002"))
+	require.NoError(t, os.WriteFile(filepath.Join(tree, ".noteaudit.yaml"), []byte("lang: fr\nmin_contacts: 3\nseverity:\n  supervision-consulted: off\n"), 0o644))
+	code, out, _ := runCLI("check", "--fail-on", "never", filepath.Join(tree, "d-3002"))
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "dossier D-3002", "lang from the configuration found above the audited path")
+	require.Contains(t, out, "il en faut au moins 3")
+	require.NotContains(t, out, "supervision-consulted")
+	code, out, _ = runCLI("check", "--lang", "en", "--fail-on", "never", filepath.Join(tree, "d-3002"))
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "case D-3002", "--lang overrides the configuration")
+
+	code, out, _ = runCLI("config", tree)
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "min_contacts: 3  # from ")
+	require.Contains(t, out, "min_attempts: 2  # default")
+
+	require.NoError(t, os.WriteFile(filepath.Join(tree, ".noteaudit.yaml"), []byte("lang: fr\nmin_contact: 3\n"), 0o644))
+	code, _, stderr := runCLI("check", tree)
+	require.Equal(t, 2, code)
+	require.Contains(t, stderr, ".noteaudit.yaml:2: unknown key \"min_contact\"")
+}
+
+func TestRulesExplainTemplate(t *testing.T) {
+	code, out, _ := runCLI("rules", "--lang", "en")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "outreach-attempts")
+	require.Contains(t, out, "Scenario 2, Q4")
+	code, out, _ = runCLI("rules", "--format", "json")
+	require.Equal(t, 0, code)
+	var rows []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &rows))
+	require.Len(t, rows, 11)
+
+	code, out, _ = runCLI("explain", "--lang", "fr", "contact-support")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "Ce qu'elle vérifie")
+	require.Contains(t, out, "auto-?ref")
+	code, _, stderr := runCLI("explain", "nope")
+	require.Equal(t, 2, code)
+	require.Contains(t, stderr, "unknown check")
+
+	code, out, _ = runCLI("template", "--lang", "fr", "--ground", "client-withdrew", "--court-ordered")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "ground: retrait-du-client")
+	require.Contains(t, out, "## Ordonnance et avis juridique")
+	code, _, _ = runCLI("template", "--ground", "relocation")
+	require.Equal(t, 2, code)
+}
