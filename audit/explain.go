@@ -11,6 +11,7 @@ var explainYAML []byte
 
 // Explanation is what `rules` and `explain` print about a check.
 type Explanation struct {
+	Title    map[string]string `yaml:"title"`
 	Concepts []string          `yaml:"concepts"`
 	What     map[string]string `yaml:"what"`
 	NA       map[string]string `yaml:"na"`

@@ -67,3 +67,17 @@ func TestMessagesInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestEveryCheckIsExplainedInBothLanguages(t *testing.T) {
+	for _, c := range audit.Checks() {
+		ex := audit.Explain(c.ID)
+		for _, lang := range audit.Langs {
+			for name, m := range map[string]map[string]string{"title": ex.Title, "what": ex.What, "na": ex.NA, "met": ex.Met, "gap": ex.Gap} {
+				require.NotEmpty(t, m[lang], "%s: %s in %s", c.ID, name, lang)
+			}
+		}
+		for _, concept := range ex.Concepts {
+			require.NotEmpty(t, audit.DefaultVocab.Patterns(concept, "en"), "%s: concept %s", c.ID, concept)
+		}
+	}
+}

@@ -40,6 +40,7 @@ type ruleRow struct {
 	ID       string `json:"id"`
 	Severity string `json:"severity"`
 	Core     bool   `json:"core"`
+	Title    string `json:"title"`
 	What     string `json:"what"`
 	Applies  string `json:"applies"`
 	Source   string `json:"source"`
@@ -60,7 +61,7 @@ func newRules(stdout io.Writer) *cobra.Command {
 			var rows []ruleRow
 			for _, ch := range audit.Checks() {
 				ex := audit.Explain(ch.ID)
-				rows = append(rows, ruleRow{ch.ID, st.Config.SeverityOf(ch).String(), ch.Core, ex.What[lang], ex.NA[lang], ch.Source})
+				rows = append(rows, ruleRow{ch.ID, st.Config.SeverityOf(ch).String(), ch.Core, ex.Title[lang], ex.What[lang], ex.NA[lang], ch.Source})
 			}
 			switch format {
 			case "json":
@@ -71,7 +72,7 @@ func newRules(stdout io.Writer) *cobra.Command {
 				tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 				fmt.Fprintln(tw, "ID\tSEVERITY\tLOOKS FOR\tSOURCE")
 				for _, r := range rows {
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.What, r.Source)
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Title, r.Source)
 				}
 				return tw.Flush()
 			}
