@@ -70,7 +70,7 @@ func newRules(stdout io.Writer) *cobra.Command {
 				return enc.Encode(rows)
 			case "text", "":
 				tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, "ID\tSEVERITY\tLOOKS FOR\tSOURCE")
+				fmt.Fprintln(tw, map[string]string{"en": "ID\tSEVERITY\tLOOKS FOR\tSOURCE", "fr": "ID\tGRAVITÉ\tVÉRIFIE\tSOURCE"}[lang])
 				for _, r := range rows {
 					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Title, r.Source)
 				}
