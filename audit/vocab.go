@@ -31,6 +31,7 @@ type concept struct {
 	filters  map[string]bool
 	patterns map[string][]string // lang -> source, for explain
 	re       []*regexp.Regexp
+	words    [][]string // per pattern: one of these must be in the text (nil: always try)
 }
 
 // Vocab is the compiled vocabulary. It is read-only once built, so one Vocab
@@ -101,6 +102,7 @@ func compile(name string, filters []string, words map[string][]string) (*concept
 				return nil, fmt.Errorf("vocabulary %s (%s): %q: %w", name, lang, w, err)
 			}
 			c.re = append(c.re, re)
+			c.words = append(c.words, requiredWords(w))
 		}
 	}
 	return c, nil
@@ -135,7 +137,10 @@ func (v *Vocab) concept(name string) *concept {
 // Find returns the first asserted match of concept in folded text, or nil.
 func (v *Vocab) Find(name, folded string) []int {
 	c := v.concept(name)
-	for _, re := range c.re {
+	for i, re := range c.re {
+		if w := c.words[i]; w != nil && !containsAny(folded, w) {
+			continue
+		}
 		for _, loc := range re.FindAllStringIndex(folded, -1) {
 			if v.asserted(c, folded, loc[0], loc[1]) {
 				return loc
@@ -152,7 +157,10 @@ func (v *Vocab) Has(name, folded string) bool { return v.Find(name, folded) != n
 func (v *Vocab) FindAll(name, folded string) [][]int {
 	c := v.concept(name)
 	var out [][]int
-	for _, re := range c.re {
+	for i, re := range c.re {
+		if w := c.words[i]; w != nil && !containsAny(folded, w) {
+			continue
+		}
 		for _, loc := range re.FindAllStringIndex(folded, -1) {
 			if v.asserted(c, folded, loc[0], loc[1]) {
 				out = append(out, loc)
@@ -200,7 +208,11 @@ func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
 }
 
 func (v *Vocab) cueIn(name, text string) bool {
-	for _, re := range v.cues[name].re {
+	c := v.cues[name]
+	for i, re := range c.re {
+		if w := c.words[i]; w != nil && !containsAny(text, w) {
+			continue
+		}
 		if re.MatchString(text) {
 			return true
 		}

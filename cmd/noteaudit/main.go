@@ -47,7 +47,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 type shared struct {
 	format, out, lang, failOn, salt, config string
-	redact, verbose                         bool
+	redact, verbose, progress               bool
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
@@ -62,7 +62,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w\n%s", err, c.UsageString())
 	})
-	root.AddCommand(newCheck(stdout, stderr), newConfig(stdout), newRules(stdout), newExplain(stdout), newTemplate(stdout), newVersion(stdout))
+	root.AddCommand(newCheck(stdout, stderr), newSweep(stdout, stderr), newConfig(stdout), newRules(stdout), newExplain(stdout), newTemplate(stdout), newVersion(stdout))
 	return root
 }
 
@@ -129,6 +129,24 @@ func loadSettings(configFlag, langFlag, auditedPath string) (*audit.Settings, er
 		st.Source["lang"] = "LANG"
 	}
 	return st, nil
+}
+
+func newSweep(stdout, stderr io.Writer) *cobra.Command {
+	var s shared
+	c := &cobra.Command{
+		Use:   "sweep DIR --out FILE",
+		Short: "Audit a whole share into one report (format from --format or --out's extension)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if s.out == "" {
+				return fmt.Errorf("sweep needs --out FILE (the report for management)")
+			}
+			s.progress = true
+			return runCheck(args, s, stdout, stderr)
+		},
+	}
+	addShared(c, &s)
+	return c
 }
 
 // resolveLang: the flag, then LANG/LC_ALL, then English.

@@ -1,0 +1,23 @@
+package scan
+
+import (
+	"testing"
+
+	"github.com/noteaudit/noteaudit/audit"
+	"github.com/noteaudit/noteaudit/internal/gen"
+)
+
+// BenchmarkPaths audits a generated share of 2,000 notes end to end.
+func BenchmarkPaths(b *testing.B) {
+	dir := b.TempDir()
+	st, err := gen.Generate(dir, 2000, 7)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Bytes)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res := Paths([]string{dir}, Options{})
+		audit.Run(res.Facts, audit.DefaultConfig())
+	}
+}
