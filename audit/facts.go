@@ -400,10 +400,17 @@ func (f *Facts) readContacts(n *parser.Note, bi int, file string, v *Vocab) {
 			ds = append(ds, detail{loc[0], loc[1], detailKey(raw)})
 		}
 	}
-	add(emailRe)
-	add(urlRe)
-	add(phoneRe)
-	add(addressRe)
+	// Cheap tests first: most blocks hold no contact detail at all.
+	if strings.IndexByte(text, '@') >= 0 {
+		add(emailRe)
+	}
+	if strings.Contains(text, "www.") || strings.Contains(text, "http") || strings.Contains(text, ".org") || strings.Contains(text, ".ca") || strings.Contains(text, ".com") || strings.Contains(text, ".net") || strings.Contains(text, ".info") {
+		add(urlRe)
+	}
+	if strings.IndexAny(text, "0123456789") >= 0 {
+		add(phoneRe)
+		add(addressRe)
+	}
 	if len(ds) == 0 {
 		return
 	}

@@ -31,7 +31,7 @@ type concept struct {
 	filters  map[string]bool
 	patterns map[string][]string // lang -> source, for explain
 	re       []*regexp.Regexp
-	words    [][]string // per pattern: one of these must be in the text (nil: always try)
+	words    [][][]string // per pattern: a word of each set must be in the text (nil: always try)
 }
 
 // Vocab is the compiled vocabulary. It is read-only once built, so one Vocab
@@ -135,10 +135,18 @@ func (v *Vocab) concept(name string) *concept {
 }
 
 // Find returns the first asserted match of concept in folded text, or nil.
-func (v *Vocab) Find(name, folded string) []int {
+func (v *Vocab) Find(name, folded string) []int { return v.find(name, folded) }
+
+// Has reports whether folded text holds an asserted match of concept.
+func (v *Vocab) Has(name, folded string) bool { return v.find(name, folded) != nil }
+
+// FindAll returns every match of concept (filters applied), in text order.
+func (v *Vocab) FindAll(name, folded string) [][]int { return v.findAll(name, folded) }
+
+func (v *Vocab) find(name, folded string) []int {
 	c := v.concept(name)
 	for i, re := range c.re {
-		if w := c.words[i]; w != nil && !containsAny(folded, w) {
+		if !passes(folded, c.words[i]) {
 			continue
 		}
 		for _, loc := range re.FindAllStringIndex(folded, -1) {
@@ -150,15 +158,11 @@ func (v *Vocab) Find(name, folded string) []int {
 	return nil
 }
 
-// Has reports whether folded text holds an asserted match of concept.
-func (v *Vocab) Has(name, folded string) bool { return v.Find(name, folded) != nil }
-
-// FindAll returns every match of concept (filters applied), in text order.
-func (v *Vocab) FindAll(name, folded string) [][]int {
+func (v *Vocab) findAll(name, folded string) [][]int {
 	c := v.concept(name)
 	var out [][]int
 	for i, re := range c.re {
-		if w := c.words[i]; w != nil && !containsAny(folded, w) {
+		if !passes(folded, c.words[i]) {
 			continue
 		}
 		for _, loc := range re.FindAllStringIndex(folded, -1) {
@@ -210,7 +214,7 @@ func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
 func (v *Vocab) cueIn(name, text string) bool {
 	c := v.cues[name]
 	for i, re := range c.re {
-		if w := c.words[i]; w != nil && !containsAny(text, w) {
+		if !passes(text, c.words[i]) {
 			continue
 		}
 		if re.MatchString(text) {
