@@ -16,7 +16,7 @@ type Writer interface {
 
 // Writers are the formats by name.
 func Writers(color bool) map[string]Writer {
-	return map[string]Writer{"text": Text{Color: color}, "json": JSON{}}
+	return map[string]Writer{"text": Text{Color: color}, "json": JSON{}, "md": Markdown{}, "html": HTML{}, "csv": CSV{}, "sarif": SARIF{}}
 }
 
 // Formats lists the format names.
