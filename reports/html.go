@@ -124,7 +124,7 @@ code{font-size:.9em}svg text{font-size:12px;fill:#1d2433}
 {{end}}</table>
 
 <h2>{{call .L "by-month"}}</h2>
-<svg role="img" aria-label="{{call .L "by-month"}}" width="{{.MonthsW}}" height="175" viewBox="0 0 {{.MonthsW}} 175">
+<svg role="img" aria-label="{{call .L "by-month"}}" width="{{.MonthsW}}" height="200" viewBox="0 0 {{.MonthsW}} 200">
 {{range .Months}}<rect x="{{.X}}" y="{{.Y}}" width="36" height="{{.H}}" fill="#2f6f9f"/><text x="{{.X}}" y="{{.Y}}" dy="-3">{{.Value}}</text><text x="{{.X}}" y="158" transform="rotate(30 {{.X}} 158)">{{.Label}}</text>
 {{end}}</svg>
 

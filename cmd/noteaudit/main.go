@@ -9,10 +9,12 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/noteaudit/noteaudit/audit"
 	"github.com/noteaudit/noteaudit/reports"
 	"github.com/noteaudit/noteaudit/scan"
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
@@ -62,7 +64,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w\n%s", err, c.UsageString())
 	})
-	root.AddCommand(newCheck(stdout, stderr), newSweep(stdout, stderr), newConfig(stdout), newRules(stdout), newExplain(stdout), newTemplate(stdout), newVersion(stdout))
+	root.AddCommand(newCheck(stdout, stderr), newSweep(stdout, stderr), newMerge(stdout), newConfig(stdout), newRules(stdout), newExplain(stdout), newTemplate(stdout), newVersion(stdout))
 	return root
 }
 
@@ -149,6 +151,52 @@ func newSweep(stdout, stderr io.Writer) *cobra.Command {
 	return c
 }
 
+func newMerge(stdout io.Writer) *cobra.Command {
+	var s shared
+	c := &cobra.Command{
+		Use:   "merge REPORT.json... --out FILE",
+		Short: "Merge the JSON reports of several shares into one report",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			lang, err := resolveLang(s.lang)
+			if err != nil {
+				return err
+			}
+			format, err := reports.FormatFor(s.format, s.out, "text")
+			if err != nil {
+				return err
+			}
+			failOn, ok := reports.ParseFailOn(s.failOn)
+			if !ok {
+				return fmt.Errorf("--fail-on %q: accepted values are error, warning, info, never", s.failOn)
+			}
+			var reps []*reports.Report
+			for _, p := range args {
+				f, err := os.Open(p)
+				if err != nil {
+					return err
+				}
+				r, err := reports.ReadJSON(f)
+				f.Close()
+				if err != nil {
+					return fmt.Errorf("%s: %w", p, err)
+				}
+				reps = append(reps, r)
+			}
+			rep := reports.Merge(reps, lang)
+			if err := emit(reports.Writers(false)[format], rep, s.out, stdout); err != nil {
+				return err
+			}
+			if code := reports.ExitCode(rep, failOn); code != 0 {
+				return exitError{code}
+			}
+			return nil
+		},
+	}
+	addShared(c, &s)
+	return c
+}
+
 // resolveLang: the flag, then LANG/LC_ALL, then English.
 func resolveLang(flag string) (string, error) {
 	if flag != "" {
@@ -186,7 +234,11 @@ func runCheck(args []string, s shared, stdout, stderr io.Writer) error {
 		return err
 	}
 	cfg := st.Config
-	sc := scan.Paths(args, scan.Options{Vocab: cfg.Vocab, Extensions: st.Extensions, MaxSize: st.MaxSize, Ignore: st.IgnoreFunc()})
+	opts := scan.Options{Vocab: cfg.Vocab, Extensions: st.Extensions, MaxSize: st.MaxSize, Ignore: st.IgnoreFunc()}
+	if s.progress && isTerminal(stderr) {
+		opts.Progress = progressBar(stderr)
+	}
+	sc := scan.Paths(args, opts)
 	res := audit.Run(sc.Facts, cfg)
 	salt := s.salt
 	if salt == "" {
@@ -217,6 +269,23 @@ func emit(w reports.Writer, rep *reports.Report, out string, stdout io.Writer) e
 		return fmt.Errorf("writing %s: %w", out, err)
 	}
 	return nil
+}
+
+// progressBar shows files done / total, the rate and the time left on
+// standard error; it is created once the walk knows the total.
+func progressBar(w io.Writer) func(done, total int) {
+	var bar *progressbar.ProgressBar
+	return func(done, total int) {
+		if bar == nil {
+			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("notes"),
+				progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("notes"),
+				progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+		}
+		_ = bar.Set(done)
+		if done == total {
+			_ = bar.Finish()
+		}
+	}
 }
 
 func isTerminal(w io.Writer) bool {
