@@ -37,20 +37,9 @@ func (t Text) Write(out io.Writer, r *Report) error {
 	w := bufio.NewWriter(out)
 	lang := r.Lang
 	for _, e := range r.Events {
-		ground := L(lang, "none")
-		if e.Ground != nil {
-			ground = *e.Ground
-		}
-		date := e.Date
-		if date == "" {
-			date = L(lang, "undated")
-		}
-		var gaps int
 		var met, na, waived []string
 		for _, c := range e.Checks {
 			switch c.Status {
-			case "gap":
-				gaps++
 			case "met":
 				met = append(met, c.ID)
 			case "not-applicable":
@@ -59,15 +48,7 @@ func (t Text) Write(out io.Writer, r *Report) error {
 				waived = append(waived, c.ID)
 			}
 		}
-		status := t.paint(ansiGreen, L(lang, "no-gaps"))
-		if gaps > 0 {
-			status = t.paint(ansiRed, L(lang, "gaps", gaps))
-		}
-		court := ""
-		if e.CourtOrdered {
-			court = ", " + L(lang, "court")
-		}
-		fmt.Fprintf(w, "%s %s — %s (%s, %s: %s%s): %s\n", t.paint(ansiBold, L(lang, "case")), t.paint(ansiBold, e.Case), e.File, date, L(lang, "ground"), ground, court, status)
+		fmt.Fprintln(w, t.StatusLine(lang, e))
 		for _, c := range e.Checks {
 			if c.Status != "gap" && !t.Verbose {
 				continue
@@ -113,6 +94,34 @@ func (t Text) Write(out io.Writer, r *Report) error {
 
 // severity prints the severity (or status) id untranslated: it is a
 // stable token like the check id, so `grep error` works in both languages.
+// StatusLine is an event's one-line status: case, anchor, date, ground and
+// how many gaps (watch prints it after each change).
+func (t Text) StatusLine(lang string, e Event) string {
+	ground := L(lang, "none")
+	if e.Ground != nil {
+		ground = *e.Ground
+	}
+	date := e.Date
+	if date == "" {
+		date = L(lang, "undated")
+	}
+	gaps := gapsOf(e)
+	status := t.paint(ansiGreen, L(lang, "no-gaps"))
+	if gaps > 0 {
+		status = t.paint(ansiRed, L(lang, "gaps", gaps))
+	}
+	court := ""
+	if e.CourtOrdered {
+		court = ", " + L(lang, "court")
+	}
+	return fmt.Sprintf("%s %s — %s (%s, %s: %s%s): %s", t.paint(ansiBold, L(lang, "case")), t.paint(ansiBold, e.Case), e.File, date, L(lang, "ground"), ground, court, status)
+}
+
+// GapLine is the `path:line: severity check-id message` line of a gap.
+func (t Text) GapLine(file string, line int, c Check) string {
+	return fmt.Sprintf("%s:%d: %s %s %s", file, line, t.severity("", c.Severity), c.ID, c.Message)
+}
+
 func (t Text) severity(_ string, s string) string {
 	switch s {
 	case "error":

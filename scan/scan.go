@@ -49,22 +49,9 @@ type File struct {
 // file: relative to its folder; several: relative to the working directory.
 func Paths(args []string, o Options) Result {
 	o = withDefaults(o)
-	base := "."
-	if len(args) == 1 {
-		base = args[0]
-		if st, err := os.Stat(base); err == nil && !st.IsDir() {
-			base = filepath.Dir(base)
-		}
-	}
-	res := Result{Root: base}
-	var files []File
-	for _, a := range args {
-		fs, errs := walk(a, base, o)
-		files = append(files, fs...)
-		res.Errors = append(res.Errors, errs...)
-	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Rel < files[j].Rel })
-	files = dedupe(files)
+	res := Result{}
+	base, files, errs := List(args, o)
+	res.Root, res.Errors = base, errs
 	res.Files = len(files)
 	facts, errs := Read(files, o)
 	res.Facts = facts
@@ -116,6 +103,33 @@ func rel(base, p string) string {
 		r = p
 	}
 	return filepath.ToSlash(r)
+}
+
+// List finds the notes under the given paths (as Paths does) without
+// reading them: for callers that keep their own index (watch).
+func List(args []string, o Options) (base string, files []File, errs []audit.FileError) {
+	o = withDefaults(o)
+	base = "."
+	if len(args) == 1 {
+		base = args[0]
+		if st, err := os.Stat(base); err == nil && !st.IsDir() {
+			base = filepath.Dir(base)
+		}
+	}
+	for _, a := range args {
+		fs, es := walk(a, base, o)
+		files = append(files, fs...)
+		errs = append(errs, es...)
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Rel < files[j].Rel })
+	return base, dedupe(files), errs
+}
+
+// IsCandidate reports whether a file name is one scan would read: a note
+// extension, not hidden, not a README.
+func IsCandidate(name string, o Options) bool {
+	o = withDefaults(o)
+	return !strings.HasPrefix(name, ".") && !isReadme(name) && IsNote(name, o.Extensions)
 }
 
 // walk lists the notes under root. Symbolic links are not followed (a loop

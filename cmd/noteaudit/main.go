@@ -8,12 +8,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/noteaudit/noteaudit/audit"
 	"github.com/noteaudit/noteaudit/reports"
 	"github.com/noteaudit/noteaudit/scan"
+	"github.com/noteaudit/noteaudit/watch"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -64,7 +67,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w\n%s", err, c.UsageString())
 	})
-	root.AddCommand(newCheck(stdout, stderr), newSweep(stdout, stderr), newMerge(stdout), newConfig(stdout), newRules(stdout), newExplain(stdout), newTemplate(stdout), newVersion(stdout))
+	root.AddCommand(newCheck(stdout, stderr), newSweep(stdout, stderr), newWatch(stdout, stderr), newMerge(stdout), newConfig(stdout), newRules(stdout), newExplain(stdout), newTemplate(stdout), newVersion(stdout))
 	return root
 }
 
@@ -194,6 +197,47 @@ func newMerge(stdout io.Writer) *cobra.Command {
 		},
 	}
 	addShared(c, &s)
+	return c
+}
+
+func newWatch(stdout, stderr io.Writer) *cobra.Command {
+	var s shared
+	var pollEvery time.Duration
+	c := &cobra.Command{
+		Use:   "watch [DIR]",
+		Short: "Audit, then re-audit each case as its notes change (Ctrl-C to stop)",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			st, err := loadSettings(s.config, s.lang, dir)
+			if err != nil {
+				return err
+			}
+			var w reports.Writer
+			if s.out != "" {
+				format, err := reports.FormatFor(s.format, s.out, "json")
+				if err != nil {
+					return err
+				}
+				w = reports.Writers(false)[format]
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			salt := s.salt
+			if salt == "" {
+				salt = st.Salt
+			}
+			ix := watch.NewIndex(dir, scan.Options{Vocab: st.Config.Vocab, Extensions: st.Extensions, MaxSize: st.MaxSize, Ignore: st.IgnoreFunc()}, st.Config)
+			sink := &watch.TextSink{W: stdout, Lang: st.Config.Lang, Color: isTerminal(stdout) && os.Getenv("NO_COLOR") == "", Index: ix,
+				Out: s.out, Writer: w, Version: version, Redact: s.redact, Salt: salt}
+			return watch.Run(ctx, ix, watch.Options{Poll: pollEvery}, sink)
+		},
+	}
+	addShared(c, &s)
+	c.Flags().DurationVar(&pollEvery, "poll", 0, "rescan modification times at this interval instead of waiting for events (network shares send none), e.g. 5s")
 	return c
 }
 
