@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/noteaudit/noteaudit/audit"
@@ -32,14 +33,25 @@ type Index struct {
 	Scan   scan.Options
 	Config *audit.Config
 
+	mu     sync.Mutex        // the watcher updates while --out writers and tests read
 	notes  map[string]*entry // slash path relative to Root
-	caseOf map[string]string // note -> case at the last grouping
-	cases  map[string]caseResult
+	caseOf  map[string]string          // note -> its case
+	members map[string]map[string]bool // case -> its notes
+	byDir   map[string]map[string]bool // folder -> its notes
+	clients map[string]map[string]bool // folder -> client values of its notes
+	cases   map[string]caseResult
 }
 
 // NewIndex returns an empty index of root.
 func NewIndex(root string, so scan.Options, cfg *audit.Config) *Index {
-	return &Index{Root: root, Scan: so, Config: cfg, notes: map[string]*entry{}, caseOf: map[string]string{}, cases: map[string]caseResult{}}
+	ix := &Index{Root: root, Scan: so, Config: cfg}
+	ix.reset()
+	return ix
+}
+
+func (ix *Index) reset() {
+	ix.notes, ix.caseOf, ix.cases = map[string]*entry{}, map[string]string{}, map[string]caseResult{}
+	ix.members, ix.byDir, ix.clients = map[string]map[string]bool{}, map[string]map[string]bool{}, map[string]map[string]bool{}
 }
 
 // CaseChange is what a batch changed in one case.
@@ -68,8 +80,10 @@ func (ix *Index) rel(abs string) string {
 
 // Load reads the whole tree and audits every case.
 func (ix *Index) Load() []CaseChange {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
 	_, files, _ := scan.List([]string{ix.Root}, ix.Scan)
-	ix.notes = map[string]*entry{}
+	ix.reset()
 	var touched []string
 	for _, f := range files {
 		ix.refresh(f.Rel)
@@ -81,6 +95,8 @@ func (ix *Index) Load() []CaseChange {
 // Update re-reads the given paths (files or folders, absolute or relative
 // to Root; gone ones are dropped) and re-audits the cases they touch.
 func (ix *Index) Update(paths []string) []CaseChange {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
 	var touched []string
 	for _, p := range paths {
 		abs := p
@@ -142,40 +158,52 @@ func (ix *Index) refresh(rel string) bool {
 	return true
 }
 
-// reaudit regroups the notes into cases and audits the cases of the touched
-// notes, before and after (a note whose client changed moves between cases;
-// a folder's notes without a client follow the folder's client).
-func (ix *Index) reaudit(touched []string, all bool) []CaseChange {
-	folders := map[string]bool{}
+// reaudit moves the touched notes, and the other notes of their folders,
+// to their cases now (a note whose client changed moves between cases; a
+// folder's notes without a client follow the folder's single client), then
+// audits every case that lost or gained a note. Only those folders are
+// looked at, so the cost does not grow with the tree.
+func (ix *Index) reaudit(touched []string, _ bool) []CaseChange {
+	dirs := map[string]bool{}
+	for _, n := range touched {
+		d := path.Dir(n)
+		dirs[d] = true
+		if e, ok := ix.notes[n]; ok && e.facts != nil {
+			addTo(ix.byDir, d, n)
+		} else {
+			removeFrom(ix.byDir, d, n)
+		}
+	}
 	cases := map[string]bool{}
 	for _, n := range touched {
-		folders[path.Dir(n)] = true
-		if c, ok := ix.caseOf[n]; ok {
-			cases[c] = true
-		}
-	}
-	var facts []*audit.Facts
-	for _, e := range ix.notes {
-		if e.facts != nil {
-			facts = append(facts, e.facts)
-		}
-	}
-	members := audit.GroupCases(facts)
-	newCaseOf := make(map[string]string, len(facts))
-	for id, fs := range members {
-		for _, f := range fs {
-			newCaseOf[f.Path] = id
-			if all || folders[path.Dir(f.Path)] {
-				cases[id] = true
+		if e, ok := ix.notes[n]; !ok || e.facts == nil {
+			if old, had := ix.caseOf[n]; had {
+				removeFrom(ix.members, old, n)
+				delete(ix.caseOf, n)
+				cases[old] = true
 			}
 		}
 	}
-	for n, id := range ix.caseOf {
-		if folders[path.Dir(n)] {
+	for d := range dirs {
+		ix.clients[d] = map[string]bool{}
+		for n := range ix.byDir[d] {
+			if c := strings.TrimSpace(ix.notes[n].facts.Client); c != "" {
+				ix.clients[d][c] = true
+			}
+		}
+		for n := range ix.byDir[d] {
+			id := audit.CaseOf(ix.notes[n].facts, ix.clients)
+			if old, had := ix.caseOf[n]; had {
+				cases[old] = true
+				if old != id {
+					removeFrom(ix.members, old, n)
+				}
+			}
+			ix.caseOf[n] = id
+			addTo(ix.members, id, n)
 			cases[id] = true
 		}
 	}
-	ix.caseOf = newCaseOf
 	ids := make([]string, 0, len(cases))
 	for id := range cases {
 		ids = append(ids, id)
@@ -185,15 +213,34 @@ func (ix *Index) reaudit(touched []string, all bool) []CaseChange {
 	for _, id := range ids {
 		before := ix.cases[id]
 		var after caseResult
-		if fs, ok := members[id]; ok {
-			after.events, after.errs = audit.AuditCase(id, fs, ix.Config)
+		notes := ix.members[id]
+		if len(notes) > 0 {
+			facts := make([]*audit.Facts, 0, len(notes))
+			for n := range notes {
+				facts = append(facts, ix.notes[n].facts)
+			}
+			after.events, after.errs = audit.AuditCase(id, facts, ix.Config)
 			ix.cases[id] = after
 		} else {
 			delete(ix.cases, id)
 		}
-		changes = append(changes, ix.diff(id, before, after, members[id] == nil))
+		changes = append(changes, ix.diff(id, before, after, len(notes) == 0))
 	}
 	return changes
+}
+
+func addTo(m map[string]map[string]bool, k, v string) {
+	if m[k] == nil {
+		m[k] = map[string]bool{}
+	}
+	m[k][v] = true
+}
+
+func removeFrom(m map[string]map[string]bool, k, v string) {
+	delete(m[k], v)
+	if len(m[k]) == 0 {
+		delete(m, k)
+	}
 }
 
 func (ix *Index) toReport(events []audit.Event) []reports.Event {
@@ -241,6 +288,8 @@ func sortGaps(gs []Gap) {
 
 // Report is the whole current audit, as `check` would report it.
 func (ix *Index) Report(version string, redact bool, salt string) *reports.Report {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
 	res := audit.Result{}
 	var readErrs []audit.FileError
 	var facts int
@@ -260,22 +309,16 @@ func (ix *Index) Report(version string, redact bool, salt string) *reports.Repor
 		res.Events = append(res.Events, c.events...)
 		res.Errors = append(res.Errors, c.errs...)
 	}
-	res.Cases = len(audit.GroupCases(ix.allFacts()))
+	res.Cases = len(ix.members)
 	return reports.Build(res, readErrs, reports.Options{Root: ix.Root, Files: len(ix.notes), Version: version, Lang: ix.Config.Lang, Redact: redact, Salt: salt})
 }
 
-func (ix *Index) allFacts() []*audit.Facts {
-	var out []*audit.Facts
-	for _, e := range ix.notes {
-		if e.facts != nil {
-			out = append(out, e.facts)
-		}
-	}
-	return out
-}
-
 // Notes is how many notes the index holds.
-func (ix *Index) Notes() int { return len(ix.notes) }
+func (ix *Index) Notes() int {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return len(ix.notes)
+}
 
 func scanList(ix *Index) (string, []string, error) {
 	_, files, _ := scan.List([]string{ix.Root}, ix.Scan)

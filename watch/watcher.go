@@ -211,6 +211,8 @@ func poll(ctx context.Context, ix *Index, every time.Duration, sink Sink) error 
 
 // Rescan compares the tree with the index and updates what changed.
 func (ix *Index) Rescan() []CaseChange {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
 	_, files, _ := scanList(ix)
 	seen := map[string]bool{}
 	var changed []string
