@@ -33,8 +33,8 @@ type Index struct {
 	Scan   scan.Options
 	Config *audit.Config
 
-	mu     sync.Mutex        // the watcher updates while --out writers and tests read
-	notes  map[string]*entry // slash path relative to Root
+	mu      sync.Mutex                 // the watcher updates while --out writers and tests read
+	notes   map[string]*entry          // slash path relative to Root
 	caseOf  map[string]string          // note -> its case
 	members map[string]map[string]bool // case -> its notes
 	byDir   map[string]map[string]bool // folder -> its notes
