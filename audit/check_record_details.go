@@ -30,9 +30,13 @@ var recordDetails = &Check{
 		if a.Client != "" {
 			caseFM = Evidence{a.Path, a.ClientLine, "client: " + a.Client}
 		}
-		found("detail-date", dateFM, a.RecordDate)
-		found("detail-author", authorFM, a.RecordAuthor)
-		found("detail-case", caseFM, a.RecordCase)
+		var body Record
+		if a.Record != nil {
+			body = *a.Record
+		}
+		found("detail-date", dateFM, body.Date)
+		found("detail-author", authorFM, body.Author)
+		found("detail-case", caseFM, body.Case)
 		if len(missing) == 0 {
 			return Outcome{Met: true, Message: e.T("record-met"), Evidence: evidence}
 		}

@@ -268,8 +268,8 @@ func runChecks(e *EventContext) (Event, []FileError) {
 	a := e.Anchor
 	ev := Event{Case: e.Case, File: a.Path, Line: a.TerminationWhy.Line, Date: a.DateText, Practitioner: a.Practitioner,
 		Ground: e.Ground, CourtOrdered: e.CourtOrdered}
-	if ev.Practitioner == "" {
-		ev.Practitioner = a.BodyAuthor
+	if ev.Practitioner == "" && a.Record != nil {
+		ev.Practitioner = a.Record.AuthorName
 	}
 	if ev.Date == "" && a.Dated {
 		ev.Date = a.Date.Format("2006-01-02")

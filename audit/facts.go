@@ -44,10 +44,16 @@ type Facts struct {
 	SessionStatus  string // from the block: held, declined, not-held
 	SessionLine    int
 
-	RecordDate, RecordAuthor, RecordCase Evidence // stated in the body (Line 0: not found)
-	BodyAuthor                           string   // the author's name as the body states it
+	Record *Record // record details stated in the body; kept for termination notes only
 
 	Waivers []parser.Waiver
+}
+
+// Record is what a note's body states of its own date, author and case
+// identifier (Line 0: not found).
+type Record struct {
+	Date, Author, Case Evidence
+	AuthorName         string
 }
 
 // GroundHit is a ground stated in a sentence.
@@ -126,7 +132,7 @@ var contactFillers = map[string]bool{"Tel": true, "Tél": true, "Phone": true, "
 // Extract reads the facts of one parsed note. relPath is the note's slash
 // path relative to the audited root.
 func Extract(n *parser.Note, relPath string, v *Vocab) *Facts {
-	f := &Facts{Path: relPath, Problems: n.Problems, Hits: map[string][]Evidence{}, Waivers: n.Meta.Waivers}
+	f := &Facts{Path: relPath, Problems: n.Problems, Waivers: n.Meta.Waivers}
 	m := n.Meta
 	f.Client, f.ClientLine = m.Client.Text, m.Client.Line
 	f.Practitioner, f.PractLine, f.Type = m.Practitioner.Text, m.Practitioner.Line, m.Type.Text
@@ -147,7 +153,19 @@ func Extract(n *parser.Note, relPath string, v *Vocab) *Facts {
 	if !f.Dated {
 		f.datedFromBody(n, relPath)
 	}
+	if !f.Termination {
+		f.Record = nil // only the termination note's own details count
+	}
 	return f
+}
+
+// hit records evidence for a concept; the map is made on first use (most
+// notes have none, and a sweep keeps Facts for every note).
+func (f *Facts) hit(concept string, e Evidence) {
+	if f.Hits == nil {
+		f.Hits = map[string][]Evidence{}
+	}
+	f.Hits[concept] = append(f.Hits[concept], e)
 }
 
 func quote(s string) string { return "“" + s + "”" }
@@ -166,7 +184,7 @@ func (f *Facts) readBlock(t *parser.Termination, file string) {
 		f.CourtOrdered, f.CourtLine = t.CourtOrdered, t.CourtLine
 	}
 	for _, a := range t.Alternatives {
-		f.Hits["alternatives"] = append(f.Hits["alternatives"], Evidence{file, a.Line, clip("alternatives: " + a.Text)})
+		f.hit("alternatives", Evidence{file, a.Line, clip("alternatives: " + a.Text)})
 	}
 	for _, c := range t.Contacts {
 		org := Org{Evidence: Evidence{file, c.Line, clip(strings.Join(nonEmpty(c.Name, c.Phone, c.Email, c.URL, c.Address), ", "))}}
@@ -183,7 +201,7 @@ func (f *Facts) readBlock(t *parser.Termination, file string) {
 		}
 	}
 	if t.Support.Set() {
-		f.Hits["support"] = append(f.Hits["support"], Evidence{file, t.Support.Line, clip("support: " + t.Support.Text)})
+		f.hit("support", Evidence{file, t.Support.Line, clip("support: " + t.Support.Text)})
 	}
 	if t.Session.Set() {
 		f.SessionStatus, f.SessionLine = sessionStatus(t.Session.Text), t.Session.Line
@@ -201,7 +219,7 @@ func (f *Facts) readBlock(t *parser.Termination, file string) {
 	}
 	if t.LegalAdvice.Set() {
 		if given, isBool := parser.ParseBool(t.LegalAdvice.Text); !isBool || given {
-			f.Hits["legal_advice"] = append(f.Hits["legal_advice"], Evidence{file, t.LegalAdvice.Line, clip("legal_advice: " + t.LegalAdvice.Text)})
+			f.hit("legal_advice", Evidence{file, t.LegalAdvice.Line, clip("legal_advice: " + t.LegalAdvice.Text)})
 		}
 	}
 }
@@ -296,17 +314,17 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 				continue
 			}
 			if v.Has(heading, ctx.heading) || v.Has(heading, ctx.label) || v.Has(heading, ctx.lead) {
-				f.Hits[concept] = append(f.Hits[concept], ev)
+				f.hit(concept, ev)
 			}
 		}
 		if b.Section >= 0 && !firstInSection[b.Section] {
 			firstInSection[b.Section] = true
 			if v.Has("session_heading", ctx.heading) && v.Has("session_heading_held", folded) {
-				f.Hits["session_held"] = append(f.Hits["session_held"], ev)
+				f.hit("session_held", ev)
 			}
 		}
 		if ctx.label != "" && v.Has("session_heading", ctx.label) && v.Has("session_heading_held", content) {
-			f.Hits["session_held"] = append(f.Hits["session_held"], ev)
+			f.hit("session_held", ev)
 		}
 		f.readContacts(n, bi, file, v)
 		for si := b.First; si < b.First+b.Count; si++ {
@@ -319,14 +337,14 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 				if label, rest, ok := labelled(sf); ok && !v.cueIn("none", rest) {
 					for concept, heading := range map[string]string{"alternatives": "alternatives_heading", "support": "support_heading"} {
 						if v.Has(heading, label) {
-							f.Hits[concept] = append(f.Hits[concept], sev)
+							f.hit(concept, sev)
 						}
 					}
 				}
 			}
 			for _, c := range sentenceConcepts {
 				if v.Has(c, sf) {
-					f.Hits[c] = append(f.Hits[c], sev)
+					f.hit(c, sev)
 				}
 			}
 			for _, code := range groundPriority {
@@ -335,7 +353,7 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 				}
 			}
 			if f.Dated && v.Has("notice_verb", sf) && v.Has("end_word", sf) && laterDateIn(sf, f.Date) {
-				f.Hits["notice"] = append(f.Hits["notice"], sev)
+				f.hit("notice", sev)
 			}
 			if v.Has("continuation", sf) {
 				hasContinuation = true
@@ -581,23 +599,30 @@ func isMode(sf string, loc []int, v *Vocab) bool {
 // readRecordDetails finds the date, author and case identifier when the body
 // states them ("Date: …", "— Name, RSW", "file DV-1121").
 func (f *Facts) readRecordDetails(text string, line int, folded string, ev Evidence, bodyLine int, v *Vocab) {
-	if f.RecordDate.Line == 0 && (v.Has("record_date_label", folded) || (line <= bodyLine+4 && len(text) < 120 && isoDateRe.MatchString(text))) {
-		f.RecordDate = ev
+	r := f.Record
+	if r == nil {
+		r = &Record{}
 	}
-	if f.RecordAuthor.Line == 0 {
+	if r.Date.Line == 0 && (v.Has("record_date_label", folded) || (line <= bodyLine+4 && len(text) < 120 && isoDateRe.MatchString(text))) {
+		r.Date = ev
+	}
+	if r.Author.Line == 0 {
 		if v.Has("record_author_label", folded) {
-			f.RecordAuthor = ev
+			r.Author = ev
 			if i := strings.Index(text, ":"); i >= 0 {
-				f.BodyAuthor = strings.TrimSpace(text[i+1:])
+				r.AuthorName = strings.TrimSpace(text[i+1:])
 			}
 		} else if m := authorRe.FindString(text); m != "" {
-			f.RecordAuthor, f.BodyAuthor = ev, strings.TrimSpace(m)
+			r.Author, r.AuthorName = ev, strings.TrimSpace(m)
 		}
 	}
-	if f.RecordCase.Line == 0 {
+	if r.Case.Line == 0 {
 		if m := caseIDRe.FindStringSubmatch(text); m != nil && !isoDateRe.MatchString(m[1]) {
-			f.RecordCase = ev
+			r.Case = ev
 		}
+	}
+	if f.Record == nil && (r.Date.Line > 0 || r.Author.Line > 0 || r.Case.Line > 0) {
+		f.Record = r
 	}
 }
 
@@ -605,8 +630,8 @@ func (f *Facts) readRecordDetails(text string, line int, folded string, ev Evide
 // its first lines, then from its file name: for the evidence window only
 // (record-details still asks for a date written in the note).
 func (f *Facts) datedFromBody(n *parser.Note, file string) {
-	if f.RecordDate.Line > 0 {
-		if d, ok := ParseDate(f.RecordDate.Text); ok {
+	if f.Record != nil && f.Record.Date.Line > 0 {
+		if d, ok := ParseDate(f.Record.Date.Text); ok {
 			f.Date, f.Dated, f.DateText = d, true, d.Format("2006-01-02")
 			return
 		}
