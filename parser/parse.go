@@ -57,6 +57,10 @@ func Parse(path string, src []byte) (note *Note) {
 		return note
 	}
 	src = bytes.TrimPrefix(src, bom) // 3 bytes on line 1: line numbers stay the same
+	if len(bytes.TrimSpace(src)) == 0 {
+		note.Problems = append(note.Problems, Problem{Message: "empty file: nothing to audit"})
+		return note
+	}
 	if !utf8.Valid(src) {
 		decoded, err := charmap.Windows1252.NewDecoder().Bytes(src)
 		if err == nil {

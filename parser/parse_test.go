@@ -125,7 +125,8 @@ func TestOddInputs(t *testing.T) {
 		problems int
 		lines    int
 	}{
-		{"empty", "", 0, 0},
+		{"empty", "", 1, 0},
+		{"blank", " \n\n", 1, 0},
 		{"front matter only", "---\nclient: X\n---\n", 0, 3},
 		{"binary", "abc\x00def", 1, 0},
 		{"windows-1252", "---\nclient: C\n---\nCaf\xe9 cr\xe8me.\n", 1, 4},

@@ -23,6 +23,8 @@ type Options struct {
 	Vocab      *audit.Vocab
 	Ignore     func(rel string) bool // true to skip a path (relative, slash)
 	Progress   func(done, total int) // called as files finish, may be nil
+
+	extract func(*parser.Note, string, *audit.Vocab) *audit.Facts // tests only: replaces audit.Extract
 }
 
 // DefaultExtensions are the note file extensions of SPEC §1.
@@ -158,6 +160,14 @@ func walk(root, base string, o Options) ([]File, []audit.FileError) {
 			return nil
 		}
 		name := d.Name()
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A link to a folder or file is never followed (a loop, or a
+			// way out of the tree); say so rather than skip it silently.
+			if !strings.HasPrefix(name, ".") && (o.Ignore == nil || !o.Ignore(r)) {
+				errs = append(errs, audit.FileError{File: r, Message: "symbolic link, not followed"})
+			}
+			return nil
+		}
 		if d.IsDir() {
 			if p != root && (strings.HasPrefix(name, ".") || (o.Ignore != nil && o.Ignore(r))) {
 				return fs.SkipDir
@@ -167,11 +177,8 @@ func walk(root, base string, o Options) ([]File, []audit.FileError) {
 		if strings.HasPrefix(name, ".") || isReadme(name) || !IsNote(name, o.Extensions) || (o.Ignore != nil && o.Ignore(r)) {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			errs = append(errs, audit.FileError{File: r, Message: "symbolic link, not followed"})
-			return nil
-		}
 		if !d.Type().IsRegular() {
+			errs = append(errs, audit.FileError{File: r, Message: "not a regular file (a device, pipe or socket); skipped"})
 			return nil
 		}
 		files = append(files, File{p, r})
@@ -267,5 +274,8 @@ func ReadOne(f File, o Options) (facts *audit.Facts, ferr *audit.FileError) {
 		return nil, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("skipped: over the %d-byte limit for a note", o.MaxSize)}
 	}
 	note := parser.Parse(f.Rel, src)
+	if o.extract != nil {
+		return o.extract(note, f.Rel, o.Vocab), nil
+	}
 	return audit.Extract(note, f.Rel, o.Vocab), nil
 }

@@ -10,7 +10,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -180,4 +182,43 @@ func TestRulesExplainTemplate(t *testing.T) {
 	require.Contains(t, out, "## Ordonnance et avis juridique")
 	code, _, _ = runCLI("template", "--ground", "relocation")
 	require.Equal(t, 2, code)
+}
+
+// sweep and watch (stopped by Ctrl-C) leave the notes tree exactly as it was.
+func TestSweepAndWatchNeverWriteTheTree(t *testing.T) {
+	tree := t.TempDir()
+	copyTree(t, filepath.Join("..", "..", "sample-notes"), tree)
+	before := treeHash(t, tree)
+	outDir := t.TempDir()
+	for _, f := range []string{"qa.html", "qa.md", "qa.csv", "qa.sarif", "qa.json"} {
+		code, _, stderr := runCLI("sweep", tree, "--out", filepath.Join(outDir, f), "--redact")
+		require.Equal(t, 1, code, stderr)
+		st, err := os.Stat(filepath.Join(outDir, f))
+		require.NoError(t, err)
+		require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+	}
+	code, _, _ := runCLI("sweep", tree)
+	require.Equal(t, 2, code, "sweep needs --out")
+
+	out := filepath.Join(outDir, "live.json")
+	done := make(chan int, 1)
+	var stdout bytes.Buffer
+	go func() { done <- run([]string{"watch", tree, "--out", out}, &stdout, &bytes.Buffer{}) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if _, err := os.Stat(out); err == nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	_, err := os.Stat(out)
+	require.NoError(t, err, "watch writes its report at start")
+	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGINT))
+	select {
+	case code := <-done:
+		require.Equal(t, 0, code, "Ctrl-C is a clean stop")
+	case <-time.After(10 * time.Second):
+		t.Fatal("watch did not stop on SIGINT")
+	}
+	require.Equal(t, before, treeHash(t, tree))
 }
