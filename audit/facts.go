@@ -143,7 +143,7 @@ func Extract(n *parser.Note, relPath string, v *Vocab) *Facts {
 			f.Problems = append(f.Problems, parser.Problem{Line: m.Date.Line, Message: "date " + quote(m.Date.Text) + " is not a date (expected YYYY-MM-DD); the note is treated as undated"})
 		}
 	}
-	if m.Type.Set() && v.Has("termination_type", Fold(m.Type.Text)) {
+	if m.Type.Set() && v.Has("termination_type", strings.NewReplacer("_", " ", "-", " ").Replace(Fold(m.Type.Text))) {
 		f.markTermination(Evidence{relPath, m.Type.Line, "type: " + m.Type.Text})
 	}
 	if t := m.Termination; t != nil {
