@@ -114,15 +114,16 @@ func NormalizeGround(s string) (string, bool) {
 var sentenceConcepts = []string{"alternatives", "support", "court_order", "legal_advice", "notice", "threat", "risk_session", "record_shared", "consent", "supervision", "session_held"}
 
 var (
-	phoneRe   = regexp.MustCompile(`(?:\+?1[\s.-])?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b`)
-	emailRe   = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
-	urlRe     = regexp.MustCompile(`(?i)\bhttps?://[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|ca|com|net|info)\b(?:/[^\s)>\]]*)?`)
-	addressRe = regexp.MustCompile(`\b\d{1,5},?\s+(?:[A-Z][\p{L}'’-]+\s+){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Lane|Blvd|Boulevard|Drive|Way|Crescent|Cres|Court|Place)\b|\b\d{1,5},?\s+(?:rue|chemin|boulevard|boul\.|avenue|av\.)\s+[\p{L}'’ -]{2,30}`)
-	capWordRe = regexp.MustCompile(`\b\p{Lu}[\p{L}'’-]+`)
-	countRe   = regexp.MustCompile(`\b(two|both|three|four|five|deux|trois|quatre|cinq|2|3|4|5)\b`)
-	caseIDRe  = regexp.MustCompile(`(?i)\b(?:client|file|dossier|case|cas|record|no\.?|n°|#)\s*(?:no\.?|n°|#)?\s*[:#]?\s*([A-Za-z]{1,6}[-_]?\d[\w-]*)`)
-	authorRe  = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]*(?:[ -]\p{Lu}[\p{L}'’.-]*)+,?\s+(?:MSW,?\s+)?(?:(?:RSW|RSSW|MSW|BSW|SSW|TS|TTS|TSI|RP|RCC|CCC|PhD)\b|T\.S\.|t\.s\.|R\.S\.W\.|M\.S\.W\.)`)
-	leadingRe = regexp.MustCompile(`^[\s#*_>\d.)(\-–—•]+`)
+	phoneRe     = regexp.MustCompile(`(?:\+?1[\s.-])?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b`)
+	emailRe     = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
+	urlRe       = regexp.MustCompile(`(?i)\bhttps?://[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|ca|com|net|info)\b(?:/[^\s)>\]]*)?`)
+	addressRe   = regexp.MustCompile(`\b\d{1,5},?\s+(?:[A-Z][\p{L}'’-]+\s+){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Lane|Blvd|Boulevard|Drive|Way|Crescent|Cres|Court|Place)\b|\b\d{1,5},?\s+(?:rue|chemin|boulevard|boul\.|avenue|av\.)\s+[\p{L}'’ -]{2,30}`)
+	capWordRe   = regexp.MustCompile(`\b\p{Lu}[\p{L}'’-]+`)
+	countRe     = regexp.MustCompile(`\b(two|both|three|four|five|deux|trois|quatre|cinq|2|3|4|5)\b`)
+	caseIDRe    = regexp.MustCompile(`(?i)\b(?:client|file|dossier|case|cas|record|no\.?|n°|#)\s*(?:id|no\.?|n°|#|number|num[ée]ro)?\s*[:#]?\s*([A-Za-z]{1,6}[-_]?\d[\w-]*)`)
+	shortLineRe = regexp.MustCompile(`(?i)\b(?:call|dial|appeler|composer|ontario|ligne|line)\s+(211|811|988)\b`)
+	authorRe    = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]*(?:[ -]\p{Lu}[\p{L}'’.-]*)+,?\s+(?:MSW,?\s+)?(?:(?:RSW|RSSW|MSW|BSW|SSW|TS|TTS|TSI|RP|RCC|CCC|PhD)\b|T\.S\.|t\.s\.|R\.S\.W\.|M\.S\.W\.)`)
+	leadingRe   = regexp.MustCompile(`^[\s#*_>\d.)(\-–—•]+`)
 )
 
 var numberWords = map[string]int{"two": 2, "both": 2, "deux": 2, "2": 2, "three": 3, "trois": 3, "3": 3, "four": 4, "quatre": 4, "4": 4, "five": 5, "cinq": 5, "5": 5}
@@ -428,6 +429,7 @@ func (f *Facts) readContacts(n *parser.Note, bi int, file string, v *Vocab) {
 	if strings.IndexAny(text, "0123456789") >= 0 {
 		add(phoneRe)
 		add(addressRe)
+		add(shortLineRe) // 211, 811, 988: province-wide lines
 	}
 	if len(ds) == 0 {
 		return
