@@ -73,24 +73,6 @@ func Merge(reps []*Report, lang string) *Report {
 		return out.Events[i].File < out.Events[j].File
 	})
 	sort.SliceStable(out.Errors, func(i, j int) bool { return out.Errors[i].File < out.Errors[j].File })
-	out.Summary.Events, out.Summary.Errors = len(out.Events), len(out.Errors)
-	for _, e := range out.Events {
-		if gapsOf(e) > 0 {
-			out.Summary.EventsWithGaps++
-		}
-		for _, c := range e.Checks {
-			if c.Status != "gap" {
-				continue
-			}
-			switch c.Severity {
-			case "error":
-				out.Summary.Gaps.Error++
-			case "warning":
-				out.Summary.Gaps.Warning++
-			case "info":
-				out.Summary.Gaps.Info++
-			}
-		}
-	}
+	out.recount()
 	return out
 }

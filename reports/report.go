@@ -99,7 +99,6 @@ func Build(res audit.Result, errs []audit.FileError, o Options) *Report {
 			g := e.Ground
 			ev.Ground = &g
 		}
-		hasGap := false
 		for _, c := range e.Checks {
 			if c.Severity == audit.Off {
 				continue
@@ -108,21 +107,7 @@ func Build(res audit.Result, errs []audit.FileError, o Options) *Report {
 			for _, x := range c.Evidence {
 				ch.Evidence = append(ch.Evidence, Evidence{x.File, x.Line, x.Text})
 			}
-			if c.Status == audit.Gap {
-				hasGap = true
-				switch c.Severity {
-				case audit.Error:
-					r.Summary.Gaps.Error++
-				case audit.Warning:
-					r.Summary.Gaps.Warning++
-				case audit.Info:
-					r.Summary.Gaps.Info++
-				}
-			}
 			ev.Checks = append(ev.Checks, ch)
-		}
-		if hasGap {
-			r.Summary.EventsWithGaps++
 		}
 		r.Events = append(r.Events, ev)
 	}
@@ -138,7 +123,7 @@ func Build(res audit.Result, errs []audit.FileError, o Options) *Report {
 		return r.Events[i].File < r.Events[j].File
 	})
 	r.Summary.Files, r.Summary.Notes, r.Summary.Cases = o.Files, res.Notes, res.Cases
-	r.Summary.Events, r.Summary.Errors = len(r.Events), len(r.Errors)
+	r.recount()
 	if o.Redact {
 		redact(r, o.Salt)
 	}
@@ -149,6 +134,31 @@ func Build(res audit.Result, errs []audit.FileError, o Options) *Report {
 // hashes; file paths (folder and file names often hold client names or ids)
 // become hashes too, keeping the extension; evidence text and practitioner
 // names are dropped. Lines stay, so a holder of the tree can still find them.
+// recount sets the summary's event, gap and error figures from the events
+// and errors (files, notes and cases come from the audit).
+func (r *Report) recount() {
+	r.Summary.Events, r.Summary.Errors = len(r.Events), len(r.Errors)
+	r.Summary.EventsWithGaps, r.Summary.Gaps = 0, GapCounts{}
+	for _, e := range r.Events {
+		if gapsOf(e) > 0 {
+			r.Summary.EventsWithGaps++
+		}
+		for _, c := range e.Checks {
+			if c.Status != "gap" {
+				continue
+			}
+			switch c.Severity {
+			case "error":
+				r.Summary.Gaps.Error++
+			case "warning":
+				r.Summary.Gaps.Warning++
+			case "info":
+				r.Summary.Gaps.Info++
+			}
+		}
+	}
+}
+
 func redact(r *Report, salt string) {
 	r.Root = "redacted"
 	for i := range r.Events {

@@ -84,6 +84,16 @@ func addShared(c *cobra.Command, s *shared) {
 	f.StringVar(&s.config, "config", "", "configuration file (default: "+audit.ConfigFileName+" found walking up from the audited path)")
 }
 
+// output reads --format (or --out's extension) and --fail-on.
+func (s shared) output() (string, reports.FailOn, error) {
+	failOn, ok := reports.ParseFailOn(s.failOn)
+	if !ok {
+		return "", 0, fmt.Errorf("--fail-on %q: accepted values are error, warning, info, never", s.failOn)
+	}
+	format, err := reports.FormatFor(s.format, s.out, "text")
+	return format, failOn, err
+}
+
 func newVersion(stdout io.Writer) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
@@ -171,13 +181,9 @@ func newMerge(stdout io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			format, err := reports.FormatFor(s.format, s.out, "text")
+			format, failOn, err := s.output()
 			if err != nil {
 				return err
-			}
-			failOn, ok := reports.ParseFailOn(s.failOn)
-			if !ok {
-				return fmt.Errorf("--fail-on %q: accepted values are error, warning, info, never", s.failOn)
 			}
 			var reps []*reports.Report
 			for _, p := range args {
@@ -275,11 +281,7 @@ func runCheck(args []string, s shared, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	failOn, ok := reports.ParseFailOn(s.failOn)
-	if !ok {
-		return fmt.Errorf("--fail-on %q: accepted values are error, warning, info, never", s.failOn)
-	}
-	format, err := reports.FormatFor(s.format, s.out, "text")
+	format, failOn, err := s.output()
 	if err != nil {
 		return err
 	}
