@@ -37,6 +37,7 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	root := newRoot(stdout, stderr)
+	localize(root, helpLang(args))
 	root.SetArgs(args)
 	err := root.Execute()
 	var ee exitError
@@ -72,16 +73,21 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	return root
 }
 
+var (
+	formatUsage = "report format: " + strings.Join(reports.Formats(), ", ") + " (default: from --out's extension, else text)"
+	configUsage = "configuration file (default: " + audit.ConfigFileName + " found walking up from the audited path)"
+)
+
 func addShared(c *cobra.Command, s *shared) {
 	f := c.Flags()
-	f.StringVar(&s.format, "format", "", "report format: "+strings.Join(reports.Formats(), ", ")+" (default: from --out's extension, else text)")
+	f.StringVar(&s.format, "format", "", formatUsage)
 	f.StringVar(&s.out, "out", "", "write the report to this file (atomically) instead of standard output")
 	f.StringVar(&s.lang, "lang", "", "language of messages and labels: en or fr (default: from LANG)")
 	f.StringVar(&s.failOn, "fail-on", "error", "exit 1 when a gap is at or above: error, warning, info, never")
 	f.BoolVar(&s.redact, "redact", false, "no evidence text or practitioner names; case ids replaced by a salted hash")
 	f.StringVar(&s.salt, "salt", "", "salt for --redact's case-id hash")
 	f.BoolVarP(&s.verbose, "verbose", "v", false, "text: also list met, waived and not-applicable checks with their evidence")
-	f.StringVar(&s.config, "config", "", "configuration file (default: "+audit.ConfigFileName+" found walking up from the audited path)")
+	f.StringVar(&s.config, "config", "", configUsage)
 }
 
 // output reads --format (or --out's extension) and --fail-on.

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"github.com/stretchr/testify/require"
 )
 
@@ -221,4 +223,32 @@ func TestSweepAndWatchNeverWriteTheTree(t *testing.T) {
 		t.Fatal("watch did not stop on SIGINT")
 	}
 	require.Equal(t, before, treeHash(t, tree))
+}
+
+// Help exists in both languages: every description and flag has French.
+func TestHelpInFrench(t *testing.T) {
+	root := newRoot(&bytes.Buffer{}, &bytes.Buffer{})
+	root.InitDefaultHelpCmd()
+	root.InitDefaultHelpFlag()
+	var missing []string
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if _, ok := helpFR[c.Short]; !ok && c.Name() != "help" && c.Name() != "completion" {
+			missing = append(missing, c.Short)
+		}
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if _, ok := helpFR[f.Usage]; !ok && f.Name != "help" {
+				missing = append(missing, f.Usage)
+			}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	require.Empty(t, missing)
+	code, out, _ := runCLI("check", "--help", "--lang", "fr")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "Vérifie les notes")
+	require.Contains(t, out, "Options :")
 }
