@@ -460,13 +460,17 @@ func (f *Facts) readContacts(n *parser.Note, bi int, file string, v *Vocab) {
 	}
 }
 
+// serviceNounRe names a kind of service: "the crisis line (…)" is an
+// organisation even without a capital.
+var serviceNounRe = regexp.MustCompile(`(?i)\b(line|centre|center|clinic|program|programme|service|group|team|counsell?ing|ligne|clinique|groupe|organisme|equipe|équipe)s?\b`)
+
 func namesIn(s string) bool {
 	for _, w := range capWordRe.FindAllString(s, -1) {
 		if !contactFillers[w] {
 			return true
 		}
 	}
-	return false
+	return serviceNounRe.MatchString(s)
 }
 
 // evidenceAt returns the sentence of block bi that holds text offset off.
