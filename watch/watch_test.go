@@ -3,14 +3,17 @@ package watch
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
+	"github.com/fsnotify/fsnotify"
 	"github.com/noteaudit/noteaudit/audit"
 	"github.com/noteaudit/noteaudit/reports"
 	"github.com/noteaudit/noteaudit/scan"
@@ -243,3 +246,48 @@ func TestIndexReportEqualsCheck(t *testing.T) {
 	require.NoError(t, reports.JSON{}.Write(&b, ix.Report("t", false, "")))
 	require.Equal(t, a.String(), b.String())
 }
+
+// At the system's watch limit, what could be added is watched, the rest is
+// named, and the sink is told how to raise the limit.
+func TestWatchLimit(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a", "n.md"), note("C-1", "2026-03-01", "closing", closing))
+	write(t, filepath.Join(dir, "b", "n.md"), note("C-2", "2026-03-01", "closing", closing))
+	real := addWatch
+	t.Cleanup(func() { addWatch = real })
+	addWatch = func(w *fsnotify.Watcher, p string) error {
+		if filepath.Base(p) == "b" {
+			return fmt.Errorf("watching %s: %w", p, syscall.ENOSPC)
+		}
+		return real(w, p)
+	}
+	rec := &limitSink{started: make(chan struct{})}
+	ix := NewIndex(dir, scan.Options{}, audit.DefaultConfig())
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, ix, Options{}, rec) }()
+	<-rec.started
+	cancel()
+	require.NoError(t, <-done)
+	require.True(t, rec.limit)
+	require.Equal(t, []string{filepath.Join(dir, "b")}, rec.unwatched)
+	require.Equal(t, 2, rec.dirs, "the root and a are watched")
+
+	var out strings.Builder
+	(&TextSink{W: &out, Lang: "en", Index: ix}).Started(2, 2, rec.unwatched, true)
+	require.Contains(t, out.String(), "fs.inotify.max_user_watches")
+	require.Contains(t, out.String(), filepath.Join(dir, "b"))
+}
+
+type limitSink struct {
+	started   chan struct{}
+	dirs      int
+	unwatched []string
+	limit     bool
+}
+
+func (l *limitSink) Started(_ int, dirs int, unwatched []string, limit bool) {
+	l.dirs, l.unwatched, l.limit = dirs, unwatched, limit
+	close(l.started)
+}
+func (l *limitSink) Changed([]CaseChange, time.Duration) {}

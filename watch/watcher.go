@@ -152,6 +152,9 @@ func isNoteName(name string, ix *Index) bool {
 	return false
 }
 
+// addWatch is w.Add; tests replace it to reach the system's watch limit.
+var addWatch = func(w *fsnotify.Watcher, p string) error { return w.Add(p) }
+
 // addTree watches root and every folder below it (fsnotify is not
 // recursive). When the system's watch limit is reached it keeps what was
 // added and returns the folders left unwatched.
@@ -163,7 +166,7 @@ func addTree(w *fsnotify.Watcher, root string) (added int, unwatched []string, l
 		if p != root && strings.HasPrefix(d.Name(), ".") {
 			return fs.SkipDir
 		}
-		if err := w.Add(p); err != nil {
+		if err := addWatch(w, p); err != nil {
 			if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) {
 				limit = true
 			}
