@@ -10,6 +10,7 @@ func TestLegalAdvice(t *testing.T) {
 	runTable(t, "legal-advice", []checkCase{
 		{"en met: counsel consulted", map[string]string{"n.md": fm("2026-03-01", "termination") + "Counselling is court-ordered. Client withdrew. Legal advice obtained from agency counsel on 2026-02-20.\n"}, audit.Met},
 		{"en met: direction from the court", map[string]string{"n.md": fm("2026-03-01", "termination", "termination:", "  court_ordered: true") + "Client withdrew. I sought direction from the court on 2026-02-01.\n"}, audit.Met},
+		{"en gap: block says not obtained", map[string]string{"n.md": fm("2026-03-01", "termination", "termination:", "  court_ordered: yes", "  legal_advice: {obtained: false, note: to do}") + "Client withdrew.\n"}, audit.Gap},
 		{"en gap: order, no advice", map[string]string{"n.md": fm("2026-03-01", "termination") + "Counselling was a condition of a youth court order. Client withdrew.\n"}, audit.Gap},
 		{"en n/a: no court order", map[string]string{"n.md": fm("2026-03-01", "termination") + "Client withdrew. No court order or other legal mandate.\n"}, audit.NotApplicable},
 		{"en n/a: employer's lawyer about threats", map[string]string{"n.md": fm("2026-03-01", "termination") + "Continuing would put me at risk of harm. I consulted my employer's lawyer about the threats.\n"}, audit.NotApplicable},

@@ -20,6 +20,8 @@ func TestOutreachAttempts(t *testing.T) {
 			"a.md":   fm("2026-02-10", "contact") + "Phoned, voicemail offering a closing session.\n",
 			"n.md":   fm("2026-03-01", "termination") + "Client withdrew.\n"}, audit.Gap},
 		{"en n/a: risk of harm", map[string]string{"n.md": fm("2026-03-01", "termination") + "Continuing would put me at serious risk of harm.\n"}, audit.NotApplicable},
+		{"en met: outreach written as lines in the block", map[string]string{"n.md": fm("2026-03-01", "termination", "termination:", "  outreach:", "    - 2026-02-05 phone, voicemail", "    - 2026-02-12 letter, no reply") + "Client withdrew.\n"}, audit.Met},
+		{"en gap: block says declined, one means", map[string]string{"n.md": fm("2026-03-01", "termination", "termination:", "  session: declined", "  outreach:", "    - {date: 2026-02-05, channel: email, outcome: no reply}", "    - {date: 2026-02-12, channel: e-mail, outcome: declined}") + "Client withdrew.\n"}, audit.Gap},
 		{"fr met: texto et appel", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Le client s'est retiré.\n\n- 2026-02-12 texto — offre une rencontre de fin — pas de réponse\n- 2026-02-17 appel, boîte vocale, même offre\n"}, audit.Met},
 		{"fr gap: deux courriels", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Le client s'est retiré. Tentatives : courriels du 2026-02-14 et du 2026-02-28 proposant une séance de cessation; aucune réponse.\n"}, audit.Gap},
 		{"fr n/a: plus nécessaires", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Objectifs atteints.\n"}, audit.NotApplicable},

@@ -11,6 +11,7 @@ func TestTerminationGround(t *testing.T) {
 	runTable(t, "termination-ground", []checkCase{
 		{"en met: withdrew", map[string]string{"n.md": fm("2026-03-01", "termination") + "# Termination note\n\nThe client withdrew from services in January.\n"}, audit.Met},
 		{"en met: front matter code", map[string]string{"n.md": fm("2026-03-01", "", "termination:", "  ground: no-longer-needed") + "Closing.\n"}, audit.Met},
+		{"en met: the regulation's numbering", map[string]string{"n.md": fm("2026-03-01", "", "termination:", "  ground: ii") + "Closing.\n"}, audit.Met},
 		{"en gap: no reason", map[string]string{"n.md": fm("2026-03-01", "closing") + "# Closing note\n\nFile closed today.\n"}, audit.Gap},
 		{"en gap: unknown code", map[string]string{"n.md": fm("2026-03-01", "", "termination:", "  ground: relocation") + "Moving away.\n"}, audit.Gap},
 		{"fr met: à sa demande", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "# Fermeture du dossier\n\nLe suivi prend fin à sa demande.\n"}, audit.Met},

@@ -88,6 +88,8 @@ var GroundCodes = map[string]string{
 	"opportunity-given": "opportunity-given", "possibilite-offerte": "opportunity-given",
 	"risk-of-harm": "risk-of-harm", "risque-de-prejudice": "risk-of-harm",
 	"no-longer-needed": "no-longer-needed", "services-plus-necessaires": "no-longer-needed",
+	// Reg. 384/00 s. 2.8's own numbering.
+	"i": "client-request", "ii": "client-withdrew", "iii": "alternatives-arranged", "iv": "opportunity-given", "v": "risk-of-harm",
 }
 
 // GroundLabel is the ground's code in lang: the French alias in French.
@@ -208,13 +210,19 @@ func (f *Facts) readBlock(t *parser.Termination, file string) {
 		f.SessionStatus, f.SessionLine = sessionStatus(t.Session.Text), t.Session.Line
 	}
 	for _, o := range t.Outreach {
+		// An entry may be a line of text: "2026-01-05 phone, no answer".
 		ch := channelOf(o.Channel)
+		if ch == "" {
+			ch = channelOf(o.Outcome)
+		}
 		if ch == "" {
 			continue
 		}
 		key := "block"
 		if d, ok := ParseDate(o.Date); ok {
 			key = mdKey(int(d.Month()), d.Day())
+		} else if ds := datesIn(Fold(o.Outcome)); len(ds) > 0 {
+			key = ds[0].key
 		}
 		f.Attempts = append(f.Attempts, Attempt{Channel: ch, DateKey: key, Evidence: Evidence{file, o.Line, clip(strings.Join(nonEmpty(o.Date, o.Channel, o.Outcome), ", "))}})
 	}

@@ -171,6 +171,16 @@ func buildTermination(n *fnode, key string, problems []Problem) (*Termination, [
 			}
 		case "legal_advice":
 			t.LegalAdvice = Value{Text: text(v), Line: v.line}
+			if v.kind == 'm' {
+				// {obtained: false, …}: the answer is the bool.
+				for _, k := range []string{"obtained", "given", "sought", "obtenu", "obtenue", "demande"} {
+					if b, ok := v.m[k]; ok {
+						if given, isBool := ParseBool(text(b)); isBool && !given {
+							t.LegalAdvice.Text = "false"
+						}
+					}
+				}
+			}
 		}
 	}
 	return t, problems
