@@ -92,14 +92,15 @@ var GroundCodes = map[string]string{
 	"i": "client-request", "ii": "client-withdrew", "iii": "alternatives-arranged", "iv": "opportunity-given", "v": "risk-of-harm",
 }
 
+// groundFR is each ground's French alias (SPEC §1).
+var groundFR = map[string]string{"client-request": "demande-du-client", "client-withdrew": "retrait-du-client",
+	"alternatives-arranged": "services-de-rechange", "opportunity-given": "possibilite-offerte",
+	"risk-of-harm": "risque-de-prejudice", "no-longer-needed": "services-plus-necessaires"}
+
 // GroundLabel is the ground's code in lang: the French alias in French.
 func GroundLabel(lang, code string) string {
-	if lang == "fr" {
-		for alias, c := range GroundCodes {
-			if c == code && alias != code {
-				return alias
-			}
-		}
+	if fr, ok := groundFR[code]; ok && lang == "fr" {
+		return fr
 	}
 	return code
 }
@@ -120,7 +121,7 @@ var (
 	emailRe     = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 	urlRe       = regexp.MustCompile(`(?i)\bhttps?://[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|ca|com|net|info)\b(?:/[^\s)>\]]*)?`)
 	addressRe   = regexp.MustCompile(`\b\d{1,5},?\s+(?:[A-Z][\p{L}'’-]+\s+){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Lane|Blvd|Boulevard|Drive|Way|Crescent|Cres|Court|Place)\b|\b\d{1,5},?\s+(?:rue|chemin|boulevard|boul\.|avenue|av\.)\s+[\p{L}'’ -]{2,30}`)
-	capWordRe   = regexp.MustCompile(`\b\p{Lu}[\p{L}'’-]+`)
+	capWordRe   = regexp.MustCompile(`\p{Lu}[\p{L}'’-]+`) // no \b: it is ASCII-only and misses "Équipe"
 	countRe     = regexp.MustCompile(`\b(two|both|three|four|five|deux|trois|quatre|cinq|2|3|4|5)\b`)
 	caseIDRe    = regexp.MustCompile(`(?i)\b(?:client|file|dossier|case|cas|record|no\.?|n°|#)\s*(?:id|no\.?|n°|#|number|num[ée]ro)?\s*[:#]?\s*([A-Za-z]{1,6}[-_]?\d[\w-]*)`)
 	shortLineRe = regexp.MustCompile(`(?i)\b(?:call|dial|appeler|composer|ontario|ligne|line)\s+(211|811|988)\b`)
@@ -470,7 +471,7 @@ func (f *Facts) readContacts(n *parser.Note, bi int, file string, v *Vocab) {
 
 // serviceNounRe names a kind of service: "the crisis line (…)" is an
 // organisation even without a capital.
-var serviceNounRe = regexp.MustCompile(`(?i)\b(line|centre|center|clinic|program|programme|service|group|team|counsell?ing|ligne|clinique|groupe|organisme|equipe|équipe)s?\b`)
+var serviceNounRe = regexp.MustCompile(`\b(line|centre|center|clinic|program|programme|service|group|team|counsell?ing|ligne|clinique|groupe|organisme|equipe)s?\b`)
 
 func namesIn(s string) bool {
 	for _, w := range capWordRe.FindAllString(s, -1) {
@@ -478,7 +479,7 @@ func namesIn(s string) bool {
 			return true
 		}
 	}
-	return serviceNounRe.MatchString(s)
+	return serviceNounRe.MatchString(Fold(s))
 }
 
 // evidenceAt returns the sentence of block bi that holds text offset off.
