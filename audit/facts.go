@@ -471,7 +471,7 @@ func (f *Facts) readContacts(n *parser.Note, bi int, file string, v *Vocab) {
 
 // serviceNounRe names a kind of service: "the crisis line (…)" is an
 // organisation even without a capital.
-var serviceNounRe = regexp.MustCompile(`\b(line|centre|center|clinic|program|programme|service|group|team|counsell?ing|ligne|clinique|groupe|organisme|equipe)s?\b`)
+var serviceNounRe = regexp.MustCompile(`\b(line|centre|center|clinic|program|programme|service|group|team|counsell?ing|course|website|site|app|hub|agency|association|society|ligne|clinique|groupe|organisme|equipe|cours|application)s?\b`)
 
 func namesIn(s string) bool {
 	for _, w := range capWordRe.FindAllString(s, -1) {

@@ -196,6 +196,9 @@ func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
 	if c.filters["inside"] && v.cueIn("negation", text[start:end]) {
 		return false
 	}
+	if c.filters["inside_future"] && (v.cueIn("future", text[start:end]) || v.cueIn("hypothetical", text[start:end])) {
+		return false
+	}
 	if c.filters["other"] && v.cueIn("other_owner", text[start:end]) && v.cueIn("other_provider", text[end:]) {
 		return false
 	}

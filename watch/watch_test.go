@@ -202,6 +202,7 @@ func TestWatchOutReportAndPoll(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	require.Len(t, readOut().Events, 2)
+	time.Sleep(200 * time.Millisecond) // the write is counted just after its rename
 	mu.Lock()
 	n := writes
 	mu.Unlock()
