@@ -341,6 +341,14 @@ func checkIDs() []string {
 	return ids
 }
 
+func groundList(lang string, codes []string) string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = GroundLabel(lang, c)
+	}
+	return strings.Join(out, ", ")
+}
+
 // groundIs returns an Applies func true only for the given grounds.
 func groundIs(codes ...string) func(*EventContext) (bool, string) {
 	return func(e *EventContext) (bool, string) {
@@ -350,9 +358,9 @@ func groundIs(codes ...string) func(*EventContext) (bool, string) {
 			}
 		}
 		if e.Ground == "" {
-			return false, e.T("na-no-ground", strings.Join(codes, ", "))
+			return false, e.T("na-no-ground", groundList(e.Config.Lang, codes))
 		}
-		return false, e.T("na-ground-not", e.Ground, strings.Join(codes, ", "))
+		return false, e.T("na-ground-not", GroundLabel(e.Config.Lang, e.Ground), groundList(e.Config.Lang, codes))
 	}
 }
 
@@ -361,7 +369,7 @@ func groundIsNot(codes ...string) func(*EventContext) (bool, string) {
 	return func(e *EventContext) (bool, string) {
 		for _, c := range codes {
 			if e.Ground == c {
-				return false, e.T("na-ground", c)
+				return false, e.T("na-ground", GroundLabel(e.Config.Lang, c))
 			}
 		}
 		return true, ""

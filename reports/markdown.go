@@ -2,7 +2,9 @@ package reports
 
 import (
 	"bufio"
+
 	"fmt"
+	"github.com/noteaudit/noteaudit/audit"
 	"io"
 	"strings"
 )
@@ -46,7 +48,7 @@ func (Markdown) Write(out io.Writer, r *Report) error {
 		}
 		ground := L(lang, "none")
 		if e.Ground != nil {
-			ground = *e.Ground
+			ground = audit.GroundLabel(lang, *e.Ground)
 		}
 		fmt.Fprintf(w, "**%s:** `%s:%d` — %s %s — %s %s — %s\n\n", L(lang, "anchor"), e.File, e.Line, L(lang, "date"), orDash(e.Date), L(lang, "ground"), ground, mdEscape(e.Practitioner))
 		fmt.Fprintf(w, "| %s | %s | %s | %s |\n|---|---|---|---|\n", L(lang, "check"), L(lang, "status"), L(lang, "severity"), L(lang, "message"))

@@ -2,7 +2,9 @@ package reports
 
 import (
 	"bufio"
+
 	"fmt"
+	"github.com/noteaudit/noteaudit/audit"
 	"io"
 	"strings"
 )
@@ -99,7 +101,7 @@ func (t Text) Write(out io.Writer, r *Report) error {
 func (t Text) StatusLine(lang string, e Event) string {
 	ground := L(lang, "none")
 	if e.Ground != nil {
-		ground = *e.Ground
+		ground = audit.GroundLabel(lang, *e.Ground)
 	}
 	date := e.Date
 	if date == "" {
