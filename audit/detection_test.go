@@ -25,6 +25,8 @@ func TestTerminationDetection(t *testing.T) {
 		{"pregnancy", head + "Client has decided on a termination of pregnancy. Our weekly sessions continue.\n", false},
 		{"smoking", head + "# Cessation tabagique\n\nNeuf jours sans fumer.\n", false},
 		{"terminal illness", head + "Her mother has terminal cancer; the oncologist is ending chemotherapy.\n", false},
+		{"after the file was closed", head + "Client called after the file was closed; re-referred to intake.\n", false},
+		{"apres la fermeture", head + "Appel de la cliente apres que le dossier a ete ferme.\n", false},
 		{"another service", head + "Client says she will end her services with the Housing Help Centre.\n", false},
 		{"another service, ending", head + "She is ending her services with the Housing Help Centre.\n", false},
 		{"another service, decided", head + "Client decided to end her counselling at the Family Centre.\n", false},

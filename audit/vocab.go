@@ -188,7 +188,7 @@ func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
 		}
 	}
 	before := text[clause:start]
-	for _, f := range []string{"hypothetical", "negation", "future"} {
+	for _, f := range []string{"hypothetical", "negation", "future", "temporal"} {
 		if c.filters[f] && v.cueIn(f, before) {
 			return false
 		}
