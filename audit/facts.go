@@ -136,6 +136,20 @@ var contactFillers = map[string]bool{"Tel": true, "Tél": true, "Phone": true, "
 // Extract reads the facts of one parsed note. relPath is the note's slash
 // path relative to the audited root.
 func Extract(n *parser.Note, relPath string, v *Vocab) *Facts {
+	f := ExtractMeta(n, relPath, v)
+	f.readBody(n, relPath, v)
+	if !f.Dated {
+		f.datedFromBody(n, relPath)
+	}
+	if !f.Termination {
+		f.Record = nil // only the termination note's own details count
+	}
+	return f
+}
+
+// ExtractMeta reads what the front matter alone says. It is all a sweep
+// keeps of a note whose case can have no termination event (MayTerminate).
+func ExtractMeta(n *parser.Note, relPath string, v *Vocab) *Facts {
 	f := &Facts{Path: relPath, Problems: n.Problems, Waivers: n.Meta.Waivers}
 	m := n.Meta
 	f.Client, f.ClientLine = m.Client.Text, m.Client.Line
@@ -153,14 +167,64 @@ func Extract(n *parser.Note, relPath string, v *Vocab) *Facts {
 	if t := m.Termination; t != nil {
 		f.readBlock(t, relPath)
 	}
-	f.readBody(n, relPath, v)
-	if !f.Dated {
-		f.datedFromBody(n, relPath)
-	}
-	if !f.Termination {
-		f.Record = nil // only the termination note's own details count
-	}
 	return f
+}
+
+// MayTerminate reports whether a note could be a termination note, from
+// its front matter and raw body, without a Markdown parse. It never says no
+// to a note Extract finds to be one (the patterns are run without their
+// cancelling cues, on text that holds every sentence and heading of the
+// note), so skipping the others changes no result; a test proves it on
+// every corpus.
+func (v *Vocab) MayTerminate(f *Facts, body []byte) bool {
+	if f.Termination {
+		return true
+	}
+	folded := Fold(string(body))
+	heading := v.concept("termination_heading")
+	for _, line := range strings.Split(folded, "\n") {
+		t := strings.TrimLeft(line, " \t>-*+0123456789.)")
+		if !strings.HasPrefix(t, "#") && !strings.HasPrefix(strings.TrimSpace(line), "=") {
+			continue
+		}
+		// An ATX heading, or a setext underline (then the line above is
+		// the heading: test the whole body below instead).
+		if strings.HasPrefix(t, "#") {
+			h := cleanHeading(strings.NewReplacer("*", "", "_", "", "`", "").Replace(strings.TrimRight(t, "# \r")))
+			if v.anyMatch(heading, h) {
+				return true
+			}
+			continue
+		}
+		for _, l := range strings.Split(folded, "\n") {
+			if v.anyMatch(heading, cleanHeading(strings.NewReplacer("*", "", "_", "", "`", "").Replace(l))) {
+				return true
+			}
+		}
+	}
+	return v.anyMatch(v.concept("termination_statement"), plainish(folded))
+}
+
+var linkTargetRe = regexp.MustCompile(`\]\([^)]*\)`)
+
+// plainish approximates the note's plain text from its raw body: link
+// targets and emphasis marks dropped, spacing folded. Every sentence of
+// the parsed note is a substring of it.
+func plainish(folded string) string {
+	s := linkTargetRe.ReplaceAllString(folded, "")
+	s = strings.NewReplacer("*", "", "_", "", "`", "", "[", "", "]", "", "<", "", ">", "", "#", "", "|", " | ", "\\", "").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// anyMatch reports whether any pattern of the concept matches, ignoring
+// its cancelling cues.
+func (v *Vocab) anyMatch(c *concept, text string) bool {
+	for i, re := range c.re {
+		if passes(text, c.words[i]) && re.MatchString(text) {
+			return true
+		}
+	}
+	return false
 }
 
 // hit records evidence for a concept; the map is made on first use (most

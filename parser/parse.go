@@ -44,22 +44,34 @@ var bom = []byte("\xef\xbb\xbf")
 
 // Parse reads one note. It never returns nil and never panics on any input
 // (a panic inside goldmark is recovered and reported as a Problem).
-func Parse(path string, src []byte) (note *Note) {
+func Parse(path string, src []byte) *Note {
+	note, _ := parse(path, src, true)
+	return note
+}
+
+// ParseMeta reads only the note's front matter (and reports the same
+// problems Parse would), returning the body's bytes: enough to decide
+// cheaply whether the body needs reading at all.
+func ParseMeta(path string, src []byte) (*Note, []byte) {
+	return parse(path, src, false)
+}
+
+func parse(path string, src []byte, body bool) (note *Note, rest []byte) {
 	note = &Note{Path: path}
 	defer func() {
 		if r := recover(); r != nil {
-			note.Blocks, note.Sentences, note.Links = nil, nil, nil
+			note.Blocks, note.Sentences, note.Links, rest = nil, nil, nil, nil
 			note.Problems = append(note.Problems, Problem{Line: 0, Message: fmt.Sprintf("internal error while reading this note (%v); please report it", r)})
 		}
 	}()
 	if bytes.IndexByte(src, 0) >= 0 {
 		note.Problems = append(note.Problems, Problem{Message: "binary file (contains NUL bytes), not a text note; skipped"})
-		return note
+		return note, nil
 	}
 	src = bytes.TrimPrefix(src, bom) // 3 bytes on line 1: line numbers stay the same
 	if len(bytes.TrimSpace(src)) == 0 {
 		note.Problems = append(note.Problems, Problem{Message: "empty file: nothing to audit"})
-		return note
+		return note, nil
 	}
 	if !utf8.Valid(src) {
 		decoded, err := charmap.Windows1252.NewDecoder().Bytes(src)
@@ -82,13 +94,15 @@ func Parse(path string, src []byte) (note *Note) {
 		note.Problems = append(note.Problems, probs...)
 	}
 	note.BodyLine = lines.Line(bodyOff)
-	w := &walker{src: src, off: bodyOff, lines: lines, note: note, section: -1, lead: -1}
-	w.walk(md.Parse(gtext.NewReader(src[bodyOff:])))
+	if body {
+		w := &walker{src: src, off: bodyOff, lines: lines, note: note, section: -1, lead: -1}
+		w.walk(md.Parse(gtext.NewReader(src[bodyOff:])))
+	}
 	for i := range note.Problems {
 		// A decoder may point just past the last line (at EOF).
 		note.Problems[i].Line = min(note.Problems[i].Line, max(note.Lines, 1))
 	}
-	return note
+	return note, src[bodyOff:]
 }
 
 func firstInvalidLine(src []byte) int {

@@ -8,7 +8,12 @@ import (
 )
 
 // BenchmarkPaths audits a generated share of 2,000 notes end to end.
-func BenchmarkPaths(b *testing.B) {
+func BenchmarkPaths(b *testing.B) { benchPaths(b, false) }
+
+// BenchmarkPathsShortcut is the same with the shortcut.
+func BenchmarkPathsShortcut(b *testing.B) { benchPaths(b, true) }
+
+func benchPaths(b *testing.B, shortcut bool) {
 	dir := b.TempDir()
 	st, err := gen.Generate(dir, 2000, 7)
 	if err != nil {
@@ -17,7 +22,7 @@ func BenchmarkPaths(b *testing.B) {
 	b.SetBytes(st.Bytes)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		res := Paths([]string{dir}, Options{})
+		res := Paths([]string{dir}, Options{Shortcut: shortcut})
 		audit.Run(res.Facts, audit.DefaultConfig())
 	}
 }

@@ -23,6 +23,10 @@ type Options struct {
 	Vocab      *audit.Vocab
 	Ignore     func(rel string) bool // true to skip a path (relative, slash)
 	Progress   func(done, total int) // called as files finish, may be nil
+	// Shortcut reads only the front matter of notes whose case can have no
+	// termination event (no note of it may be one), skipping their
+	// Markdown; the results are the same (tests prove it), only faster.
+	Shortcut bool
 
 	extract func(*parser.Note, string, *audit.Vocab) *audit.Facts // tests only: replaces audit.Extract
 }
@@ -213,33 +217,73 @@ func Read(files []File, o Options) ([]*audit.Facts, []audit.FileError) {
 	o = withDefaults(o)
 	facts := make([]*audit.Facts, len(files))
 	errs := make([]*audit.FileError, len(files))
+	if !o.Shortcut {
+		parallel(len(files), o, len(files), func(i int) { facts[i], errs[i] = ReadOne(files[i], o) })
+		return collect(facts, errs)
+	}
+	// Phase 1: front matter, and whether the body could hold a termination.
+	maybe := make([]bool, len(files))
+	parallel(len(files), o, len(files), func(i int) { facts[i], maybe[i], errs[i] = readMeta(files[i], o) })
+	// Phase 2: every note of a case that may have an event, read in full.
+	var lite []*audit.Facts
+	index := map[*audit.Facts]int{}
+	for i, f := range facts {
+		if f != nil {
+			lite = append(lite, f)
+			index[f] = i
+		}
+	}
+	var full []int
+	for _, members := range audit.GroupCases(lite) {
+		candidate := false
+		for _, f := range members {
+			candidate = candidate || maybe[index[f]]
+		}
+		if candidate {
+			for _, f := range members {
+				full = append(full, index[f])
+			}
+		}
+	}
+	parallel(len(full), o, len(files)+len(full), func(k int) {
+		i := full[k]
+		facts[i], errs[i] = ReadOne(files[i], o)
+	})
+	return collect(facts, errs)
+}
+
+// parallel runs do(0..n-1) on o.Workers goroutines, reporting progress.
+func parallel(n int, o Options, total int, do func(int)) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	done := 0
+	done := total - n
 	for w := 0; w < o.Workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				facts[i], errs[i] = ReadOne(files[i], o)
+				do(i)
 				if o.Progress != nil {
 					mu.Lock()
 					done++
-					o.Progress(done, len(files))
+					o.Progress(done, total)
 					mu.Unlock()
 				}
 			}
 		}()
 	}
-	for i := range files {
+	for i := 0; i < n; i++ {
 		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
+}
+
+func collect(facts []*audit.Facts, errs []*audit.FileError) ([]*audit.Facts, []audit.FileError) {
 	var outF []*audit.Facts
 	var outE []audit.FileError
-	for i := range files {
+	for i := range facts {
 		if facts[i] != nil {
 			outF = append(outF, facts[i])
 		}
@@ -248,6 +292,23 @@ func Read(files []File, o Options) ([]*audit.Facts, []audit.FileError) {
 		}
 	}
 	return outF, outE
+}
+
+// readMeta is phase 1 of the shortcut: the note's front matter facts, and
+// whether it may be a termination note.
+func readMeta(f File, o Options) (facts *audit.Facts, maybe bool, ferr *audit.FileError) {
+	defer func() {
+		if r := recover(); r != nil {
+			facts, maybe, ferr = nil, false, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("internal error while auditing this note (%v); please report it", r)}
+		}
+	}()
+	src, ferr := load(f, o)
+	if ferr != nil {
+		return nil, false, ferr
+	}
+	note, body := parser.ParseMeta(f.Rel, src)
+	facts = audit.ExtractMeta(note, f.Rel, o.Vocab)
+	return facts, o.Vocab.MayTerminate(facts, body), nil
 }
 
 // ReadOne reads, parses and extracts one note. A panic anywhere in it is
@@ -259,6 +320,19 @@ func ReadOne(f File, o Options) (facts *audit.Facts, ferr *audit.FileError) {
 			facts, ferr = nil, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("internal error while auditing this note (%v); please report it", r)}
 		}
 	}()
+	src, ferr := load(f, o)
+	if ferr != nil {
+		return nil, ferr
+	}
+	note := parser.Parse(f.Rel, src)
+	if o.extract != nil {
+		return o.extract(note, f.Rel, o.Vocab), nil
+	}
+	return audit.Extract(note, f.Rel, o.Vocab), nil
+}
+
+// load reads a note within the size limit.
+func load(f File, o Options) ([]byte, *audit.FileError) {
 	st, err := os.Stat(f.Abs)
 	if err != nil {
 		return nil, &audit.FileError{File: f.Rel, Message: readError(err)}
@@ -273,9 +347,5 @@ func ReadOne(f File, o Options) (facts *audit.Facts, ferr *audit.FileError) {
 	if int64(len(src)) > o.MaxSize {
 		return nil, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("skipped: over the %d-byte limit for a note", o.MaxSize)}
 	}
-	note := parser.Parse(f.Rel, src)
-	if o.extract != nil {
-		return o.extract(note, f.Rel, o.Vocab), nil
-	}
-	return audit.Extract(note, f.Rel, o.Vocab), nil
+	return src, nil
 }

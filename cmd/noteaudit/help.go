@@ -36,6 +36,7 @@ var helpFR = map[string]string{
 	"text: also list met, waived and not-applicable checks with their evidence":                                                           "texte : liste aussi les vérifications satisfaites, dispensées et sans objet, avec leurs preuves",
 	"rescan modification times at this interval instead of waiting for events (network shares send none), e.g. 5s":                        "relit les dates de modification à cet intervalle au lieu d'attendre les événements (les partages réseau n'en envoient pas), p. ex. 5s",
 	"help for ": "aide pour ",
+	"read every note in full (for comparison; the results are the same)": "lit chaque note en entier (pour comparer; les résultats sont les mêmes)",
 }
 
 func init() {

@@ -54,7 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 type shared struct {
 	format, out, lang, failOn, salt, config string
-	redact, verbose, progress               bool
+	redact, verbose, progress, full         bool
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
@@ -88,6 +88,8 @@ func addShared(c *cobra.Command, s *shared) {
 	f.StringVar(&s.salt, "salt", "", "salt for --redact's case-id hash")
 	f.BoolVarP(&s.verbose, "verbose", "v", false, "text: also list met, waived and not-applicable checks with their evidence")
 	f.StringVar(&s.config, "config", "", configUsage)
+	f.BoolVar(&s.full, "no-shortcut", false, "read every note in full (for comparison; the results are the same)")
+	_ = f.MarkHidden("no-shortcut")
 }
 
 // output reads --format (or --out's extension) and --fail-on.
@@ -292,7 +294,7 @@ func runCheck(args []string, s shared, stdout, stderr io.Writer) error {
 		return err
 	}
 	cfg := st.Config
-	opts := scan.Options{Vocab: cfg.Vocab, Extensions: st.Extensions, MaxSize: st.MaxSize, Ignore: st.IgnoreFunc()}
+	opts := scan.Options{Vocab: cfg.Vocab, Extensions: st.Extensions, MaxSize: st.MaxSize, Ignore: st.IgnoreFunc(), Shortcut: !s.full}
 	if s.progress && isTerminal(stderr) {
 		opts.Progress = progressBar(stderr)
 	}
