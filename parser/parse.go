@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -207,6 +208,11 @@ type textRun struct {
 func (w *walker) addBlock(n ast.Node, kind BlockKind, level int) {
 	var runs []textRun
 	w.inline(n, &runs)
+	if kind == Paragraph && pseudoHeading(n, runs) {
+		// A lone bold line ("**Closing Summary**") or a short line in
+		// capitals ("TERMINATION NOTE") is how many notes title a part.
+		kind, level = Heading, 6
+	}
 	if kind == Paragraph {
 		// A paragraph whose last line is only '=' is a setext H1.
 		if l := n.Lines(); l != nil && l.Len() > 1 {
@@ -296,6 +302,44 @@ func (w *walker) inline(n ast.Node, runs *[]textRun) {
 			w.inline(c, runs)
 		}
 	}
+}
+
+// pseudoHeading reports a one-line paragraph that is all bold, or short and
+// all in capitals.
+func pseudoHeading(n ast.Node, runs []textRun) bool {
+	if l := n.Lines(); l == nil || l.Len() != 1 {
+		return false
+	}
+	var text strings.Builder
+	for _, r := range runs {
+		text.WriteString(r.text)
+	}
+	t := strings.TrimSpace(text.String())
+	if t == "" || utf8.RuneCountInString(t) > 80 || strings.HasSuffix(t, ".") {
+		return false
+	}
+	var kids []ast.Node
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if tx, ok := c.(*ast.Text); ok && tx.Segment.Len() == 0 {
+			continue
+		}
+		kids = append(kids, c)
+	}
+	if len(kids) == 1 {
+		if e, ok := kids[0].(*ast.Emphasis); ok && e.Level == 2 {
+			return true
+		}
+	}
+	letters, upper := 0, 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 6 && upper == letters && strings.Contains(t, " ")
 }
 
 // labelLineRe is a line that opens with a short label: "Date: …", "Motif :".

@@ -154,6 +154,16 @@ func TestOddInputs(t *testing.T) {
 	}
 }
 
+func TestPseudoHeadings(t *testing.T) {
+	n := Parse("p.md", []byte("**Reason for closure**\n\nText here.\n\nCONTACTS GIVEN\n\nA **bold** word.\n\nOK\n"))
+	var kinds []string
+	for _, b := range n.Blocks {
+		kinds = append(kinds, b.Kind.String()+":"+b.Text)
+	}
+	require.Equal(t, []string{"heading:Reason for closure", "paragraph:Text here.", "heading:CONTACTS GIVEN", "paragraph:A bold word.", "paragraph:OK"}, kinds)
+	require.Equal(t, 0, n.Blocks[1].Section)
+}
+
 func TestSentenceSplitting(t *testing.T) {
 	for _, row := range []struct {
 		in   string
