@@ -172,7 +172,6 @@ func (w *walker) walk(doc ast.Node) {
 		case *ast.Heading:
 			if entering {
 				w.addBlock(n, Heading, n.Level)
-				w.section = len(w.note.Blocks) - 1
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
@@ -261,6 +260,9 @@ func (w *walker) addBlock(n ast.Node, kind BlockKind, level int) {
 	block.Text = collapseSpace(plain)
 	block.Count = len(w.note.Sentences) - block.First
 	w.note.Blocks = append(w.note.Blocks, block)
+	if kind == Heading {
+		w.section = len(w.note.Blocks) - 1
+	}
 }
 
 // inline collects the plain text of n's inline content.
