@@ -54,6 +54,11 @@ func TestTerminationDetection(t *testing.T) {
 
 // One event per case per window, anchored at the latest termination note;
 // an older one outside the window is its own event.
+func TestGroundInAHeading(t *testing.T) {
+	r := runCheck(t, map[string]string{"n.md": fm("2026-03-01", "closing") + "# Closure — client withdrew\n\nNo contact since May.\n"}, "termination-ground", nil)
+	require.Equal(t, "met", string(r.Status), r.Message)
+}
+
 func TestEventsAndWindow(t *testing.T) {
 	dir := t.TempDir()
 	writeNotes(t, dir, map[string]string{

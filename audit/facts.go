@@ -371,7 +371,14 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 			if v.Has("termination_heading", h) && !v.Has("termination_heading_not", h) {
 				f.markTermination(Evidence{file, b.Line, clip(b.Text)})
 			}
-			f.readRecordDetails(b.Text, b.Line, Fold(b.Text), Evidence{file, b.Line, clip(b.Text)}, n.BodyLine, v)
+			hev := Evidence{file, b.Line, clip(b.Text)}
+			f.readRecordDetails(b.Text, b.Line, Fold(b.Text), hev, n.BodyLine, v)
+			// "## Closure — client withdrew": a heading may state the ground.
+			for _, code := range groundPriority {
+				if v.Has("ground_"+code, h) {
+					f.Grounds = append(f.Grounds, GroundHit{code, hev})
+				}
+			}
 			continue
 		}
 		ctx := ctxOf(bi)
