@@ -237,12 +237,16 @@ func (e *EventContext) resolveGround() {
 			ordered = append(ordered, e.Notes[i])
 		}
 	}
+	// A ground stated under a "Reason" label wins over one mentioned in
+	// passing ("sent at her request"), then the grounds' own priority.
 	for _, f := range ordered {
-		for _, code := range groundPriority {
-			for _, h := range f.Grounds {
-				if h.Code == code {
-					e.Ground, e.GroundEvidence = code, []Evidence{h.Evidence}
-					return
+		for _, stated := range []bool{true, false} {
+			for _, code := range groundPriority {
+				for _, h := range f.Grounds {
+					if h.Code == code && h.Stated == stated {
+						e.Ground, e.GroundEvidence = code, []Evidence{h.Evidence}
+						return
+					}
 				}
 			}
 		}

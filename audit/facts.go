@@ -60,6 +60,7 @@ type Record struct {
 type GroundHit struct {
 	Code     string
 	Evidence Evidence
+	Stated   bool // under a "Reason:" label or heading: it wins over a passing mention
 }
 
 // Org is one organisation or professional whose details were written out.
@@ -376,7 +377,7 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 			// "## Closure — client withdrew": a heading may state the ground.
 			for _, code := range groundPriority {
 				if v.Has("ground_"+code, h) {
-					f.Grounds = append(f.Grounds, GroundHit{code, hev})
+					f.Grounds = append(f.Grounds, GroundHit{code, hev, true})
 				}
 			}
 			continue
@@ -428,9 +429,11 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 					f.hit(c, sev)
 				}
 			}
+			label, _, _ := labelled(sf)
+			stated := v.Has("reason_heading", label) || v.Has("reason_heading", ctx.heading) || (si == b.First && v.Has("reason_heading", ctx.label))
 			for _, code := range groundPriority {
 				if v.Has("ground_"+code, sf) {
-					f.Grounds = append(f.Grounds, GroundHit{code, sev})
+					f.Grounds = append(f.Grounds, GroundHit{code, sev, stated})
 				}
 			}
 			if f.Dated && v.Has("notice_verb", sf) && v.Has("end_word", sf) && laterDateIn(sf, f.Date) {
