@@ -1,0 +1,125 @@
+// Contact details written in the text, grouped by organisation.
+
+package audit
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/noteaudit/noteaudit/parser"
+)
+
+var numberWords = map[string]int{"two": 2, "both": 2, "deux": 2, "2": 2, "three": 3, "trois": 3, "3": 3, "four": 4, "quatre": 4, "4": 4, "five": 5, "cinq": 5, "5": 5}
+
+var contactFillers = map[string]bool{"Tel": true, "Tél": true, "Phone": true, "Email": true, "E-mail": true, "Courriel": true, "Fax": true, "Cell": true, "Ext": true, "Or": true, "Ou": true, "And": true, "Et": true, "Téléphone": true, "Telephone": true, "Web": true, "Site": true, "Call": true, "Text": true, "Toll-free": true, "Sans": true}
+
+func hasDetails(s string) bool {
+	return phoneRe.MatchString(s) || emailRe.MatchString(s) || urlRe.MatchString(s)
+}
+
+// readContacts groups the contact details written in a block by
+// organisation: a new organisation starts where a name (a capitalised word)
+// stands between two details.
+func (f *Facts) readContacts(n *parser.Note, bi int, file string, v *Vocab) {
+	b := n.Blocks[bi]
+	text := b.Text
+	type detail struct {
+		start, end int
+		key        string
+	}
+	var ds []detail
+	masked := []byte(text)
+	add := func(re *regexp.Regexp) {
+		for _, loc := range re.FindAllStringIndex(string(masked), -1) {
+			raw := text[loc[0]:loc[1]]
+			for i := loc[0]; i < loc[1]; i++ {
+				masked[i] = ' '
+			}
+			ds = append(ds, detail{loc[0], loc[1], detailKey(raw)})
+		}
+	}
+	// Cheap tests first: most blocks hold no contact detail at all.
+	if strings.IndexByte(text, '@') >= 0 {
+		add(emailRe)
+	}
+	if strings.Contains(text, "www.") || strings.Contains(text, "http") || strings.Contains(text, ".org") || strings.Contains(text, ".ca") || strings.Contains(text, ".com") || strings.Contains(text, ".net") || strings.Contains(text, ".info") {
+		add(urlRe)
+	}
+	if strings.IndexAny(text, "0123456789") >= 0 {
+		add(phoneRe)
+		add(addressRe)
+		add(shortLineRe) // 211, 811, 988: province-wide lines
+	}
+	if len(ds) == 0 {
+		return
+	}
+	sortDetails := func() {
+		for i := 1; i < len(ds); i++ {
+			for j := i; j > 0 && ds[j].start < ds[j-1].start; j-- {
+				ds[j], ds[j-1] = ds[j-1], ds[j]
+			}
+		}
+	}
+	sortDetails()
+	prevEnd := 0
+	var cur *Org
+	for _, d := range ds {
+		before := Fold(text[max(0, d.start-40):d.start])
+		if v.Has("client_phone", before) {
+			prevEnd = d.end
+			continue
+		}
+		between := text[prevEnd:d.start]
+		if cur == nil || namesIn(between) {
+			f.Orgs = append(f.Orgs, Org{Evidence: evidenceAt(n, bi, file, d.start)})
+			cur = &f.Orgs[len(f.Orgs)-1]
+		}
+		cur.Keys = append(cur.Keys, d.key)
+		prevEnd = d.end
+	}
+}
+
+// serviceNounRe names a kind of service: "the crisis line (…)" is an
+// organisation even without a capital.
+var serviceNounRe = regexp.MustCompile(`\b(line|centre|center|clinic|program|programme|service|group|team|counsell?ing|course|website|site|app|hub|agency|association|society|ligne|clinique|groupe|organisme|equipe|cours|application)s?\b`)
+
+func namesIn(s string) bool {
+	for _, w := range capWordRe.FindAllString(s, -1) {
+		if !contactFillers[w] {
+			return true
+		}
+	}
+	return serviceNounRe.MatchString(Fold(s))
+}
+
+// evidenceAt returns the sentence of block bi that holds text offset off.
+func evidenceAt(n *parser.Note, bi int, file string, off int) Evidence {
+	b := n.Blocks[bi]
+	pos := 0
+	for si := b.First; si < b.First+b.Count; si++ {
+		s := n.Sentences[si]
+		pos += len(s.Text) + 1
+		if off < pos || si == b.First+b.Count-1 {
+			return Evidence{file, s.Line, clip(s.Text)}
+		}
+	}
+	return Evidence{file, b.Line, clip(b.Text)}
+}
+
+var nonDigit = regexp.MustCompile(`\D`)
+
+func detailKey(raw string) string {
+	raw = strings.TrimSpace(raw)
+	if strings.Contains(raw, "@") {
+		return "email:" + strings.ToLower(raw)
+	}
+	if digits := nonDigit.ReplaceAllString(raw, ""); len(digits) >= 10 && phoneRe.MatchString(raw) {
+		return "phone:" + digits[len(digits)-10:]
+	}
+	l := strings.ToLower(raw)
+	if urlRe.MatchString(raw) && !strings.ContainsAny(raw, " ") {
+		l = strings.TrimPrefix(strings.TrimPrefix(l, "https://"), "http://")
+		return "url:" + strings.TrimSuffix(strings.TrimPrefix(l, "www."), "/")
+	}
+	return "addr:" + strings.Join(strings.Fields(Fold(raw)), " ")
+}

@@ -1,0 +1,43 @@
+// The grounds of Reg. 384/00 s. 2.8 and Interp. 3.9: codes, aliases, labels.
+
+package audit
+
+import "strings"
+
+// Grounds in the order they win when a note states several: the more
+// specific reason (risk, a chance to find other help, a transfer) over the
+// circumstance (the client left or asked), over goals met.
+var groundPriority = []string{"risk-of-harm", "opportunity-given", "alternatives-arranged", "client-withdrew", "client-request", "no-longer-needed"}
+
+// GroundCodes are the SPEC §1 codes with their French aliases.
+var GroundCodes = map[string]string{
+	"client-request": "client-request", "demande-du-client": "client-request",
+	"client-withdrew": "client-withdrew", "retrait-du-client": "client-withdrew",
+	"alternatives-arranged": "alternatives-arranged", "services-de-rechange": "alternatives-arranged",
+	"opportunity-given": "opportunity-given", "possibilite-offerte": "opportunity-given",
+	"risk-of-harm": "risk-of-harm", "risque-de-prejudice": "risk-of-harm",
+	"no-longer-needed": "no-longer-needed", "services-plus-necessaires": "no-longer-needed",
+	// Reg. 384/00 s. 2.8's own numbering.
+	"i": "client-request", "ii": "client-withdrew", "iii": "alternatives-arranged", "iv": "opportunity-given", "v": "risk-of-harm",
+}
+
+// groundFR is each ground's French alias (SPEC §1).
+var groundFR = map[string]string{"client-request": "demande-du-client", "client-withdrew": "retrait-du-client",
+	"alternatives-arranged": "services-de-rechange", "opportunity-given": "possibilite-offerte",
+	"risk-of-harm": "risque-de-prejudice", "no-longer-needed": "services-plus-necessaires"}
+
+// GroundLabel is the ground's code in lang: the French alias in French.
+func GroundLabel(lang, code string) string {
+	if fr, ok := groundFR[code]; ok && lang == "fr" {
+		return fr
+	}
+	return code
+}
+
+// NormalizeGround maps a written ground (any case, accents, spaces or
+// underscores) to its code; ok is false for an unknown value.
+func NormalizeGround(s string) (string, bool) {
+	k := strings.NewReplacer(" ", "-", "_", "-").Replace(Fold(strings.TrimSpace(s)))
+	code, ok := GroundCodes[k]
+	return code, ok
+}

@@ -1,0 +1,78 @@
+// The record's own date, author and case identifier as its text states them.
+
+package audit
+
+import (
+	"path"
+	"strings"
+	"time"
+
+	"github.com/noteaudit/noteaudit/parser"
+)
+
+// readRecordDetails finds the date, author and case identifier when the body
+// states them ("Date: …", "— Name, RSW", "file DV-1121").
+func (f *Facts) readRecordDetails(text string, line int, folded string, ev Evidence, bodyLine int, v *Vocab) {
+	r := f.Record
+	if r == nil {
+		r = &Record{}
+	}
+	if r.Date.Line == 0 && (v.Has("record_date_label", folded) || (line <= bodyLine+4 && len(text) < 120 && isoDateRe.MatchString(text))) {
+		r.Date = ev
+	}
+	if r.Author.Line == 0 {
+		if v.Has("record_author_label", folded) {
+			r.Author = ev
+			if i := strings.Index(text, ":"); i >= 0 {
+				r.AuthorName = strings.TrimSpace(text[i+1:])
+			}
+		} else if m := authorRe.FindString(text); m != "" {
+			r.Author, r.AuthorName = ev, strings.TrimSpace(m)
+		}
+	}
+	if r.Case.Line == 0 {
+		if m := caseIDRe.FindStringSubmatch(text); m != nil && !isoDateRe.MatchString(m[1]) {
+			r.Case = ev
+		}
+	}
+	if f.Record == nil && (r.Date.Line > 0 || r.Author.Line > 0 || r.Case.Line > 0) {
+		f.Record = r
+	}
+}
+
+// datedFromBody dates a note with no front-matter date from a date stated in
+// its first lines, then from its file name: for the evidence window only
+// (record-details still asks for a date written in the note).
+func (f *Facts) datedFromBody(n *parser.Note, file string) {
+	if f.Record != nil && f.Record.Date.Line > 0 {
+		if d, ok := ParseDate(f.Record.Date.Text); ok {
+			f.Date, f.Dated, f.DateText = d, true, d.Format("2006-01-02")
+			return
+		}
+	}
+	for i, b := range n.Blocks {
+		if i > 3 {
+			break
+		}
+		if m := isoDateRe.FindString(b.Text); m != "" {
+			if d, ok := ParseDate(m); ok {
+				f.Date, f.Dated, f.DateText = d, true, d.Format("2006-01-02")
+				return
+			}
+		}
+	}
+	if d, ok := ParseDate(path.Base(file)); ok {
+		f.Date, f.Dated = d, true
+	}
+}
+
+// laterDateIn reports whether folded text names a full date after day: a
+// note that tells the client of an end date still to come gives notice.
+func laterDateIn(sf string, day time.Time) bool {
+	for _, m := range isoDateRe.FindAllString(sf, -1) {
+		if d, ok := ParseDate(m); ok && d.After(day) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,65 @@
+// Deciding cheaply, before any Markdown parse, whether a note may be a termination note.
+
+package audit
+
+import (
+	"regexp"
+	"strings"
+)
+
+// MayTerminate reports whether a note could be a termination note, from
+// its front matter and raw body, without a Markdown parse. It never says no
+// to a note Extract finds to be one (the patterns are run without their
+// cancelling cues, on text that holds every sentence and heading of the
+// note), so skipping the others changes no result; a test proves it on
+// every corpus.
+func (v *Vocab) MayTerminate(f *Facts, body []byte) bool {
+	if f.Termination {
+		return true
+	}
+	folded := Fold(string(body))
+	heading := v.concept("termination_heading")
+	for _, line := range strings.Split(folded, "\n") {
+		t := strings.TrimLeft(line, " \t>-*+0123456789.)")
+		if !strings.HasPrefix(t, "#") && !strings.HasPrefix(strings.TrimSpace(line), "=") {
+			continue
+		}
+		// An ATX heading, or a setext underline (then the line above is
+		// the heading: test the whole body below instead).
+		if strings.HasPrefix(t, "#") {
+			h := cleanHeading(strings.NewReplacer("*", "", "_", "", "`", "").Replace(strings.TrimRight(t, "# \r")))
+			if v.anyMatch(heading, h) {
+				return true
+			}
+			continue
+		}
+		for _, l := range strings.Split(folded, "\n") {
+			if v.anyMatch(heading, cleanHeading(strings.NewReplacer("*", "", "_", "", "`", "").Replace(l))) {
+				return true
+			}
+		}
+	}
+	return v.anyMatch(v.concept("termination_statement"), plainish(folded))
+}
+
+var linkTargetRe = regexp.MustCompile(`\]\([^)]*\)`)
+
+// plainish approximates the note's plain text from its raw body: link
+// targets and emphasis marks dropped, spacing folded. Every sentence of
+// the parsed note is a substring of it.
+func plainish(folded string) string {
+	s := linkTargetRe.ReplaceAllString(folded, "")
+	s = strings.NewReplacer("*", "", "_", "", "`", "", "[", "", "]", "", "<", "", ">", "", "#", "", "|", " | ", "\\", "").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// anyMatch reports whether any pattern of the concept matches, ignoring
+// its cancelling cues.
+func (v *Vocab) anyMatch(c *concept, text string) bool {
+	for i, re := range c.re {
+		if passes(text, c.words[i]) && re.MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
