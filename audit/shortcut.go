@@ -18,25 +18,13 @@ func (v *Vocab) MayTerminate(f *Facts, body []byte) bool {
 		return true
 	}
 	folded := Fold(string(body))
+	// Any line may be a heading: "# …", a bold line, a line in capitals,
+	// the line above "===". Test the heading patterns on each.
 	heading := v.concept("termination_heading")
+	strip := strings.NewReplacer("*", "", "_", "", "`", "")
 	for _, line := range strings.Split(folded, "\n") {
-		t := strings.TrimLeft(line, " \t>-*+0123456789.)")
-		if !strings.HasPrefix(t, "#") && !strings.HasPrefix(strings.TrimSpace(line), "=") {
-			continue
-		}
-		// An ATX heading, or a setext underline (then the line above is
-		// the heading: test the whole body below instead).
-		if strings.HasPrefix(t, "#") {
-			h := cleanHeading(strings.NewReplacer("*", "", "_", "", "`", "").Replace(strings.TrimRight(t, "# \r")))
-			if v.anyMatch(heading, h) {
-				return true
-			}
-			continue
-		}
-		for _, l := range strings.Split(folded, "\n") {
-			if v.anyMatch(heading, cleanHeading(strings.NewReplacer("*", "", "_", "", "`", "").Replace(l))) {
-				return true
-			}
+		if h := cleanHeading(strip.Replace(strings.TrimRight(line, "# \r"))); h != "" && v.anyMatch(heading, h) {
+			return true
 		}
 	}
 	return v.anyMatch(v.concept("termination_statement"), plainish(folded))

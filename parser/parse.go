@@ -250,19 +250,50 @@ func (w *walker) addBlock(n ast.Node, kind BlockKind, level int) {
 		}
 		return w.lineOf(offs[i] + max(0, textOff-starts[i]))
 	}
-	block := Block{Kind: kind, Level: level, Line: w.lineOf(blockOff), Section: w.section, Lead: -1, First: len(w.note.Sentences)}
+	spans := splitSentences(plain)
+	if kind == Paragraph && len(spans) > 1 && boldFirstLine(n, spans[0].text, w.body()) {
+		// "**Discharge summary**" on the first line of a paragraph titles it.
+		w.emit(Heading, 6, spans[:1], lineAt, w.lineOf(blockOff))
+		rest := spans[1:]
+		w.emit(kind, level, rest, lineAt, lineAt(rest[0].off))
+		return
+	}
+	w.emit(kind, level, spans, lineAt, w.lineOf(blockOff))
+}
+
+// emit appends a block made of the given sentences.
+func (w *walker) emit(kind BlockKind, level int, spans []span, lineAt func(int) int, line int) {
+	block := Block{Kind: kind, Level: level, Line: line, Section: w.section, Lead: -1, First: len(w.note.Sentences)}
 	if kind == Item {
 		block.Lead = w.lead
 	}
-	for _, s := range splitSentences(plain) {
+	var texts []string
+	for _, s := range spans {
 		w.note.Sentences = append(w.note.Sentences, Sentence{Text: s.text, Line: lineAt(s.off), Block: len(w.note.Blocks)})
+		texts = append(texts, s.text)
 	}
-	block.Text = collapseSpace(plain)
+	block.Text = collapseSpace(strings.Join(texts, " "))
 	block.Count = len(w.note.Sentences) - block.First
 	w.note.Blocks = append(w.note.Blocks, block)
 	if kind == Heading {
 		w.section = len(w.note.Blocks) - 1
 	}
+}
+
+// boldFirstLine reports a paragraph whose first line is all bold and is
+// its first sentence: a title over the lines below it.
+func boldFirstLine(n ast.Node, first string, body []byte) bool {
+	e, ok := n.FirstChild().(*ast.Emphasis)
+	if !ok || e.Level != 2 || strings.HasSuffix(first, ":") {
+		return false
+	}
+	var t strings.Builder
+	for c := e.FirstChild(); c != nil; c = c.NextSibling() {
+		if tx, ok := c.(*ast.Text); ok {
+			t.Write(tx.Segment.Value(body))
+		}
+	}
+	return collapseSpace(t.String()) == first
 }
 
 // inline collects the plain text of n's inline content.
