@@ -17,6 +17,7 @@ func TestTerminationDetection(t *testing.T) {
 		{"type", "---\nclient: C-9\ndate: 2026-03-01\ntype: discharge\n---\nText.\n", true},
 		{"heading en", head + "# Case closure\n\nText.\n", true},
 		{"heading fr", head + "# Clôture du dossier\n\nTexte.\n", true},
+		{"heading naming a parent", head + "# Résumé de fermeture — Mme (parent B)\n\nTexte.\n", true},
 		{"sentence en", head + "My services to her end today.\n", true},
 		{"bold line as a title", head + "**Closing Summary**\n\nClient withdrew in May.\n", true},
 		{"capitals as a title", head + "TERMINATION NOTE\n\nClient withdrew in May.\n", true},
