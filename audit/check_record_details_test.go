@@ -10,6 +10,8 @@ func TestRecordDetails(t *testing.T) {
 	runTable(t, "record-details", []checkCase{
 		{"en met: front matter", map[string]string{"n.md": fm("2026-03-01", "termination") + "Client withdrew.\n"}, audit.Met},
 		{"en met: stated in the body", map[string]string{"2026-05-06-discharge.md": "# Discharge summary\n\nClient: DV-1119\nDate: 2026-05-06\nWorker: Kwame Asante, RSW\n\nServices are no longer needed.\n"}, audit.Met},
+		{"en met: identifier with letters after the dash", map[string]string{"n.md": "Client: DV-T01\nDate: 2026-02-02\nWorker: Nadia Okonkwo, RSW\n\n# Termination summary\n\nClient withdrew.\n"}, audit.Met},
+		{"en met: a number", map[string]string{"n.md": "# Closing note\n\nFile #48213, 2026-02-02, Jo Park, RSW. Client withdrew.\n"}, audit.Met},
 		{"en gap: no author", map[string]string{"n.md": "---\nclient: C-1\ndate: 2026-03-01\ntype: closing\n---\nFile closed; client withdrew.\n"}, audit.Gap},
 		{"fr met: dans le texte", map[string]string{"d/n.md": "# Fin des services\n\nDossier : DV-1125\nDate : 2026-03-12\nIntervenante : Josée Lalonde, TS\n\nIl s'est retiré des services.\n"}, audit.Met},
 		{"fr gap: pas de numéro de dossier", map[string]string{"famille/n.md": "---\ndate: 2026-05-21\nintervenant: Julien Beaudry, TTS\ntype: fermeture\n---\n# Fermeture du dossier\n\nObjectifs atteints.\n"}, audit.Gap},
