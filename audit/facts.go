@@ -245,7 +245,8 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 			if v.Has("continuation", sf) {
 				hasContinuation = true
 			}
-			if statement == nil && v.Has("termination_statement", sf) {
+			// A closing session held today ends services as surely as saying so.
+			if statement == nil && (v.Has("termination_statement", sf) || v.Has("session_held", sf)) {
 				e := sev
 				statement = &e
 			}

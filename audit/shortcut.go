@@ -27,7 +27,8 @@ func (v *Vocab) MayTerminate(f *Facts, body []byte) bool {
 			return true
 		}
 	}
-	return v.anyMatch(v.concept("termination_statement"), plainish(folded))
+	plain := plainish(folded)
+	return v.anyMatch(v.concept("termination_statement"), plain) || v.anyMatch(v.concept("session_held"), plain)
 }
 
 var linkTargetRe = regexp.MustCompile(`\]\([^)]*\)`)
