@@ -21,24 +21,44 @@ func (v *Vocab) MayTerminate(f *Facts, body []byte) bool {
 	// Any line may be a heading: "# …", a bold line, a line in capitals,
 	// the line above "===". Test the heading patterns on each.
 	heading := v.concept("termination_heading")
-	strip := strings.NewReplacer("*", "", "_", "", "`", "")
-	for _, line := range strings.Split(folded, "\n") {
-		if h := cleanHeading(strip.Replace(strings.TrimRight(line, "# \r"))); h != "" && v.anyMatch(heading, h) {
+	if v.anyWords(heading, folded) {
+		for _, line := range strings.Split(folded, "\n") {
+			if h := cleanHeading(markStripper.Replace(strings.TrimRight(line, "# \r"))); h != "" && v.anyMatch(heading, h) {
+				return true
+			}
+		}
+	}
+	statement, session := v.concept("termination_statement"), v.concept("session_held")
+	if !v.anyWords(statement, folded) && !v.anyWords(session, folded) {
+		return false // most notes: none of the words, no need to clean the text
+	}
+	plain := plainish(folded)
+	return v.anyMatch(statement, plain) || v.anyMatch(session, plain)
+}
+
+var (
+	linkTargetRe  = regexp.MustCompile(`\]\([^)]*\)`)
+	markStripper  = strings.NewReplacer("*", "", "_", "", "`", "")
+	plainStripper = strings.NewReplacer("*", "", "_", "", "`", "", "[", "", "]", "", "<", "", ">", "", "#", "", "|", " | ", "\\", "")
+)
+
+// anyWords reports whether text holds the required words of any pattern
+// of the concept (a cheap test before running any of them line by line).
+func (v *Vocab) anyWords(c *concept, text string) bool {
+	for _, w := range c.words {
+		if passes(text, w) {
 			return true
 		}
 	}
-	plain := plainish(folded)
-	return v.anyMatch(v.concept("termination_statement"), plain) || v.anyMatch(v.concept("session_held"), plain)
+	return false
 }
-
-var linkTargetRe = regexp.MustCompile(`\]\([^)]*\)`)
 
 // plainish approximates the note's plain text from its raw body: link
 // targets and emphasis marks dropped, spacing folded. Every sentence of
 // the parsed note is a substring of it.
 func plainish(folded string) string {
 	s := linkTargetRe.ReplaceAllString(folded, "")
-	s = strings.NewReplacer("*", "", "_", "", "`", "", "[", "", "]", "", "<", "", ">", "", "#", "", "|", " | ", "\\", "").Replace(s)
+	s = plainStripper.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 
