@@ -227,9 +227,11 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 					}
 				}
 			}
+			held := false
 			for _, c := range sentenceConcepts {
 				if v.Has(c, sf) {
 					f.hit(c, sev)
+					held = held || c == "session_held"
 				}
 			}
 			label, _, _ := labelled(sf)
@@ -246,7 +248,7 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 				hasContinuation = true
 			}
 			// A closing session held today ends services as surely as saying so.
-			if statement == nil && (v.Has("termination_statement", sf) || v.Has("session_held", sf)) {
+			if statement == nil && (held || v.Has("termination_statement", sf)) {
 				e := sev
 				statement = &e
 			}
