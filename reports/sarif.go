@@ -17,11 +17,12 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Language    string            `json:"language,omitempty"`
-	ColumnKind  string            `json:"columnKind"`
-	Results     []sarifResult     `json:"results"`
-	Invocations []sarifInvocation `json:"invocations"`
+	Tool             sarifTool         `json:"tool"`
+	Language         string            `json:"language,omitempty"`
+	ColumnKind       string            `json:"columnKind"`
+	NewlineSequences []string          `json:"newlineSequences"`
+	Results          []sarifResult     `json:"results"`
+	Invocations      []sarifInvocation `json:"invocations"`
 }
 
 type sarifTool struct {
@@ -30,6 +31,7 @@ type sarifTool struct {
 
 type sarifDriver struct {
 	Name           string      `json:"name"`
+	Language       string      `json:"language"`
 	Version        string      `json:"version,omitempty"`
 	InformationURI string      `json:"informationUri,omitempty"`
 	Rules          []sarifRule `json:"rules"`
@@ -96,10 +98,11 @@ func location(file string, line int) sarifPhysical {
 }
 
 func (SARIF) Write(out io.Writer, r *Report) error {
-	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "noteaudit", Version: r.Tool.Version}}, ColumnKind: "unicodeCodePoints",
-		Results: []sarifResult{}, Invocations: []sarifInvocation{{ExecutionSuccessful: len(r.Errors) == 0}}}
+	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "noteaudit", Version: r.Tool.Version, Language: "en"}}, ColumnKind: "unicodeCodePoints",
+		NewlineSequences: []string{"\r\n", "\n"},
+		Results:          []sarifResult{}, Invocations: []sarifInvocation{{ExecutionSuccessful: len(r.Errors) == 0}}}
 	if r.Lang == "fr" {
-		run.Language = "fr-CA"
+		run.Language, run.Tool.Driver.Language = "fr-CA", "fr"
 	} else {
 		run.Language = "en-CA"
 	}

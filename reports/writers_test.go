@@ -14,6 +14,7 @@ import (
 	"github.com/noteaudit/noteaudit/audit"
 	"github.com/noteaudit/noteaudit/reports"
 	"github.com/noteaudit/noteaudit/scan"
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 	"github.com/stretchr/testify/require"
 )
 
@@ -74,6 +75,14 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 func TestSARIFIsValid(t *testing.T) {
 	for _, r := range []*reports.Report{hostileReport(t), sampleReport(t, "fr", false)} {
 		out := render(t, reports.SARIF{}, r)
+		// The SARIF 2.1.0 JSON schema, as go-sarif embeds it.
+		doc, err := sarif.FromString(out)
+		require.NoError(t, err)
+		require.NoError(t, doc.Validate())
+		broken, err := sarif.FromString(strings.Replace(out, `"level": "`, `"level": "high`, 1))
+		if err == nil && r.Summary.Gaps.Error+r.Summary.Gaps.Warning+r.Summary.Gaps.Info > 0 {
+			require.Error(t, broken.Validate(), "the schema check can fail")
+		}
 		var log map[string]any
 		require.NoError(t, json.Unmarshal([]byte(out), &log))
 		require.Equal(t, "2.1.0", log["version"])
