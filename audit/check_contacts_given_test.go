@@ -15,6 +15,8 @@ func TestContactsGiven(t *testing.T) {
 		{"en gap: client's own number is no contact", map[string]string{
 			"a.md": fm("2026-02-01", "contact") + "Phoned the client's cell (416-555-0143): no answer.\n",
 			"n.md": fm("2026-03-01", "termination") + "Client withdrew. Gave her the Eastgate Centre — 416-555-0188.\n"}, audit.Gap},
+		{"en met: two named, stated as given", map[string]string{"n.md": fm("2026-03-01", "termination") + "Client withdrew. I gave her contact information for the Distress Centre and Family Services Ottawa.\n"}, audit.Met},
+		{"en gap: one named, stated as given", map[string]string{"n.md": fm("2026-03-01", "termination") + "Client withdrew. I gave her contact information for the Distress Centre.\n"}, audit.Gap},
 		{"en n/a: goals met", map[string]string{"n.md": fm("2026-03-01", "closing") + "Goals met; no longer needed.\n"}, audit.NotApplicable},
 		{"fr met: deux organismes", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Le client s'est retiré.\n\nCoordonnées remises :\n- CLSC du Moulin — 450-555-0701\n- Ligne Écoute — 1-877-555-0712\n"}, audit.Met},
 		{"fr gap: un seul", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Le client s'est retiré.\n\n## Coordonnées remises\n- Service de counseling du Grand Sudbury — 705-555-0123\n"}, audit.Gap},

@@ -123,3 +123,28 @@ func detailKey(raw string) string {
 	}
 	return "addr:" + strings.Join(strings.Fields(Fold(raw)), " ")
 }
+
+var nameListSep = regexp.MustCompile(`,|;| and | et | & `)
+
+// statedCount is how many organisations a sentence says were given without
+// writing their details: a number ("the numbers of two agencies"), else the
+// names listed after the words ("contact information for the Distress
+// Centre and Family Services"), else one.
+func statedCount(folded, text string, end int) int {
+	if m := countRe.FindString(folded); m != "" {
+		return numberWords[m]
+	}
+	// Folding shortens accented letters, so in French the cut may fall a
+	// few characters early; it only serves to count the names after it.
+	rest := text
+	if end <= len(text) {
+		rest = text[end:]
+	}
+	names := 0
+	for _, part := range nameListSep.Split(rest, -1) {
+		if namesIn(part) {
+			names++
+		}
+	}
+	return max(1, names)
+}

@@ -252,12 +252,8 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 				e := sev
 				statement = &e
 			}
-			if v.Has("contact_stated", sf) && !hasDetails(s.Text) {
-				k := 1
-				if m := countRe.FindString(sf); m != "" {
-					k = numberWords[m]
-				}
-				f.StatedContacts += k
+			if loc := v.Find("contact_stated", sf); loc != nil && !hasDetails(s.Text) {
+				f.StatedContacts += statedCount(sf, s.Text, loc[1])
 				f.StatedEvidence = append(f.StatedEvidence, sev)
 			}
 			f.readAttempts(sf, sev, ctx, v)
