@@ -324,13 +324,14 @@ func (e *EventContext) waivers() (map[string]waiver, []FileError) {
 				errs = append(errs, FileError{f.Path, w.Line, T(e.Config.Lang, "waiver-unknown", w.Check, strings.Join(checkIDs(), ", "))})
 				continue
 			}
-			out[w.Check] = waiver{w.Reason, Evidence{f.Path, w.Line, clip("audit.waive." + w.Check + ": " + strconvQuote(w.Reason))}}
+			out[w.Check] = waiver{w.Reason, Evidence{f.Path, w.Line, clip("audit.waive." + w.Check + ": " + shownReason(w.Reason))}}
 		}
 	}
 	return out, errs
 }
 
-func strconvQuote(s string) string {
+// shownReason writes an empty waiver reason as "" so the evidence shows it.
+func shownReason(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return `""`
 	}

@@ -9,6 +9,7 @@ var labels = map[string]map[string]string{
 	"none":              {"en": "none", "fr": "aucun"},
 	"court":             {"en": "court-ordered", "fr": "ordonné par le tribunal"},
 	"gaps":              {"en": "%d gap(s)", "fr": "%d écart(s)"},
+	"gaps-info":         {"en": "%d gap(s), info only", "fr": "%d écart(s), info seulement"},
 	"no-gaps":           {"en": "all applicable checks met", "fr": "toutes les vérifications applicables sont satisfaites"},
 	"met":               {"en": "met", "fr": "satisfaites"},
 	"na":                {"en": "not applicable", "fr": "sans objet"},

@@ -107,9 +107,17 @@ func (t Text) StatusLine(lang string, e Event) string {
 	if date == "" {
 		date = L(lang, "undated")
 	}
-	gaps := gapsOf(e)
+	gaps, info := gapsOf(e), 0
+	for _, c := range e.Checks {
+		if c.Status == "gap" && c.Severity == "info" {
+			info++
+		}
+	}
 	status := t.paint(ansiGreen, L(lang, "no-gaps"))
-	if gaps > 0 {
+	switch {
+	case gaps > 0 && gaps == info:
+		status = t.paint(ansiCyan, L(lang, "gaps-info", gaps))
+	case gaps > 0:
 		status = t.paint(ansiRed, L(lang, "gaps", gaps))
 	}
 	court := ""
