@@ -123,3 +123,20 @@ func TestMinContactsChangesOnlyContacts(t *testing.T) {
 	}
 	require.Greater(t, changed, 5)
 }
+
+// What `noteaudit config` prints can be saved as a configuration file.
+func TestConfigYAMLRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	st, err := audit.LoadSettings(writeConfig(t, dir, "lang: fr\nmin_contacts: 3\nvocabulary:\n  en:\n    support: ['\\bbridged\\b']\nignore: [\"archive/**\"]\n"))
+	require.NoError(t, err)
+	again, err := audit.LoadSettings(writeConfig(t, t.TempDir(), st.YAML()))
+	require.NoError(t, err)
+	require.Equal(t, st.Config.MinContacts, again.Config.MinContacts)
+	require.Equal(t, st.Config.Lang, again.Config.Lang)
+	require.Equal(t, st.Ignore, again.Ignore)
+	require.Equal(t, st.Vocabulary, again.Vocabulary)
+	require.Equal(t, st.MaxSize, again.MaxSize)
+	for _, c := range audit.Checks() {
+		require.Equal(t, st.Config.SeverityOf(c), again.Config.SeverityOf(c))
+	}
+}
