@@ -81,9 +81,12 @@ func (f *Facts) readContacts(n *parser.Note, bi int, file string, v *Vocab) {
 
 // serviceNounRe names a kind of service: "the crisis line (…)" is an
 // organisation even without a capital.
-var serviceNounRe = regexp.MustCompile(`\b(line|centre|center|clinic|program|programme|service|group|team|counsell?ing|course|website|site|app|hub|agency|association|society|ligne|clinique|groupe|organisme|equipe|cours|application)s?\b`)
+var serviceNounRe = regexp.MustCompile(`\b(line|centre|center|clinic|program|programme|service|group|team|counsell?ing|counsell?or|therapist|worker|doctor|physician|psychologist|nurse|course|website|site|app|hub|agency|association|society|ligne|clinique|groupe|organisme|equipe|cours|application|intervenante?|medecin|psychologue|travailleuse|travailleur)s?\b`)
 
 func namesIn(s string) bool {
+	if strings.Contains(s, ";") {
+		return true // "…-0101; school counsellor …": a new entry
+	}
 	for _, w := range capWordRe.FindAllString(s, -1) {
 		if !contactFillers[w] {
 			return true
