@@ -214,7 +214,7 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 		f.readContacts(n, bi, file, v)
 		for si := b.First; si < b.First+b.Count; si++ {
 			s := n.Sentences[si]
-			sf := Fold(s.Text)
+			sf := foldSentence(s.Text)
 			sev := Evidence{file, s.Line, clip(s.Text)}
 			f.readRecordDetails(s.Text, s.Line, sf, sev, n.BodyLine, v)
 			if si > b.First {
@@ -264,6 +264,14 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 	if statement != nil && !hasContinuation {
 		f.markTermination(*statement)
 	}
+}
+
+var abbrevDotRe = regexp.MustCompile(`\b(dr|dre|mr|mrs|ms|st|me|mme|mlle|m|no|n°)\. `)
+
+// foldSentence folds a sentence and drops the periods of titles ("Dr. Lee"
+// → "dr lee") so patterns that stop at a period read across them.
+func foldSentence(s string) string {
+	return abbrevDotRe.ReplaceAllString(Fold(s), "$1 ")
 }
 
 // labelled splits "label: rest" when the label is short.

@@ -59,7 +59,7 @@ func (v *Vocab) anyWords(c *concept, text string) bool {
 func plainish(folded string) string {
 	s := linkTargetRe.ReplaceAllString(folded, "")
 	s = plainStripper.Replace(s)
-	return strings.Join(strings.Fields(s), " ")
+	return abbrevDotRe.ReplaceAllString(strings.Join(strings.Fields(s), " "), "$1 ")
 }
 
 // anyMatch reports whether any pattern of the concept matches, ignoring
