@@ -205,6 +205,9 @@ func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
 	if c.filters["other"] && v.cueIn("other_org", text[:start]) {
 		return false // "the CAS file is closed": another organisation's file
 	}
+	if c.filters["notrecord"] && v.cueIn("notrecord", text[start:end]) {
+		return false
+	}
 	if c.filters["notapply"] && v.cueIn("notapply", text[end:]) {
 		return false
 	}
