@@ -35,6 +35,7 @@ func TestTerminationDetection(t *testing.T) {
 		{"terminal illness", head + "Her mother has terminal cancer; the oncologist is ending chemotherapy.\n", false},
 		{"after the file was closed", head + "Client called after the file was closed; re-referred to intake.\n", false},
 		{"apres la fermeture", head + "Appel de la cliente apres que le dossier a ete ferme.\n", false},
+		{"EAP sessions ended", head + "Client's EAP sessions ended in March.\n", false},
 		{"another agency's file", head + "The CAS file was closed last month.\n", false},
 		{"another service", head + "Client says she will end her services with the Housing Help Centre.\n", false},
 		{"another service, ending", head + "She is ending her services with the Housing Help Centre.\n", false},
