@@ -1,0 +1,57 @@
+package audit_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// Common ways practitioners record each check, in both languages: each must
+// reach its status in a note of a client who withdrew.
+func TestCheckPhrasings(t *testing.T) {
+	type row struct{ id, text, want string }
+	rows := []row{
+		{"outreach-attempts", "Termination session held on 2026-03-01.", "met"},
+		{"outreach-attempts", "Met with the client for a final session.", "met"},
+		{"outreach-attempts", "The last session took place by phone.", "met"},
+		{"outreach-attempts", "Saw client for termination session today.", "met"},
+		{"outreach-attempts", "Final visit completed at the client's home.", "met"},
+		{"outreach-attempts", "Closed with the client in session today.", "met"},
+		{"outreach-attempts", "Séance de fin réalisée en personne.", "met"},
+		{"outreach-attempts", "Rencontre finale tenue le 2026-03-01.", "met"},
+		{"outreach-attempts", "Called client twice (02-01, 02-08) and sent a letter on 02-15 offering a closing session; no response.", "met"},
+		{"outreach-attempts", "Attempted contact by phone on 02-01 and by email on 02-08 to schedule a termination session.", "met"},
+		{"outreach-attempts", "Two phone attempts (02-01, 02-08) to book a final appointment, no answer.", "gap"},
+		{"contact-support", "Provided a warm handoff to the new counsellor.", "met"},
+		{"contact-support", "Assisted client to make an appointment with the clinic.", "met"},
+		{"contact-support", "Reviewed how to access the crisis line.", "met"},
+		{"contact-support", "Client was given the intake phone number and told to call to self-refer.", "met"},
+		{"contact-support", "Je l'ai accompagnée dans sa demande au CLSC.", "met"},
+		{"contact-support", "J'ai fait la demande de service au CLSC avec elle.", "met"},
+		{"alternatives-considered", "Explored other treatment options with client.", "met"},
+		{"alternatives-considered", "Discussed community resources that could meet her needs.", "met"},
+		{"alternatives-considered", "Nous avons exploré d'autres options de soutien.", "met"},
+		{"alternatives-considered", "Client is open to attending a support group.", "met"},
+		{"legal-advice", "Court-ordered treatment. Consulted with our legal department before closing.", "met"},
+		{"legal-advice", "Counselling is court-ordered. Legal consultation completed on 2026-02-20.", "met"},
+		{"legal-advice", "Suivi ordonné par le tribunal. J'ai consulté le contentieux de l'organisme.", "met"},
+		{"notice-given", "Reasonable efforts were made to arrange replacement services. Client was notified in writing on 2026-02-01 of the termination date.", "met"},
+		{"transfer-consent", "Records released to the new provider with the client's signed ROI.", "met"},
+		{"transfer-consent", "Closing summary sent to the family doctor.", "gap"},
+	}
+	for _, r := range rows {
+		notes := map[string]string{"n.md": fm("2026-03-01", "closing") + "Client withdrew from services.\n\n" + r.text + "\n"}
+		dir := t.TempDir()
+		writeNotes(t, dir, notes)
+		res := auditTree(t, dir)
+		got := "no event"
+		if len(res.Events) == 1 {
+			for _, c := range res.Events[0].Checks {
+				if c.ID == r.id {
+					got = string(c.Status)
+				}
+			}
+		}
+		require.Equal(t, r.want, got, "%s: %s", r.id, r.text)
+	}
+}
