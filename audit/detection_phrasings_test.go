@@ -1,0 +1,45 @@
+package audit_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// Plain ways of recording that services ended must open an event; talk about
+// other people's endings, plans or unrelated "ends" must not.
+func TestDetectionPhrasings(t *testing.T) {
+	const head = "---\nclient: C-9\ndate: 2026-03-01\npractitioner: W, RSW\n---\n"
+	rows := map[string]bool{
+		"Case closed as of today.":                                              true,
+		"This file is now closed.":                                              true,
+		"Services discontinued effective 2026-03-01.":                           true,
+		"I have closed the case.":                                               true,
+		"Counselling has been terminated.":                                      true,
+		"Client discharged from counselling today.":                             true,
+		"Today was our last session; the file will be closed.":                  true,
+		"Our work together has ended.":                                          true,
+		"This note documents the end of services.":                              true,
+		"Service episode closed.":                                               true,
+		"Closing the file due to no contact.":                                   true,
+		"Le dossier est fermé en date d'aujourd'hui.":                           true,
+		"Fin du suivi aujourd'hui.":                                             true,
+		"J'ai mis fin à nos rencontres.":                                        true,
+		"Les services ont été interrompus à la demande de la cliente.":          true,
+		"Clôture du dossier ce jour.":                                           true,
+		"Terminaison des services aujourd'hui.":                                 true,
+		"Nous avons terminé le suivi aujourd'hui.":                              true,
+		"Client says her therapist ended their sessions.":                       false,
+		"We discussed what ending would look like, when the time comes.":        false,
+		"The group program ended for the summer; individual sessions continue.": false,
+		"Her lease was terminated.":                                             false,
+		"On parle de la fin de son emploi.":                                     false,
+		"Elle pense mettre fin à sa relation.":                                  false,
+	}
+	for text, want := range rows {
+		dir := t.TempDir()
+		writeNotes(t, dir, map[string]string{"n.md": head + text + "\n"})
+		res := auditTree(t, dir)
+		require.Equal(t, want, len(res.Events) == 1, text)
+	}
+}
