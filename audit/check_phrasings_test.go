@@ -38,6 +38,18 @@ func TestCheckPhrasings(t *testing.T) {
 		{"notice-given", "Reasonable efforts were made to arrange replacement services. Client was notified in writing on 2026-02-01 of the termination date.", "met"},
 		{"transfer-consent", "Records released to the new provider with the client's signed ROI.", "met"},
 		{"transfer-consent", "Closing summary sent to the family doctor.", "gap"},
+		{"contact-support", "Helped client complete the intake form for the clinic.", "met"},
+		{"contact-support", "Client declined help connecting with the services.", "met"},
+		{"contact-support", "Nous avons appelé ensemble le centre de crise.", "met"},
+		{"contact-support", "Client declined services.", "gap"},
+		{"alternatives-considered", "Client declined the other services offered.", "met"},
+		{"supervision-consulted", "Case conference held 02-20; closure approved.", "met"},
+		{"supervision-consulted", "Discussion de cas en équipe le 20 février.", "met"},
+		{"contacts-given", "Referral list given with contact info for three agencies (attached).", "met"},
+		{"contacts-given", "Coordonnées remises : Tel-Aide 514-935-1101; CLSC Ahuntsic 514-331-2572.", "met"},
+		{"contacts-given", "Gave her the crisis line number.", "gap"},
+		{"outreach-attempts", "Outreach: phone 02-01 (no answer), text 02-05 (no reply), letter 02-12 (returned).", "met"},
+		{"outreach-attempts", "Called once; no answer.", "gap"},
 	}
 	for _, r := range rows {
 		notes := map[string]string{"n.md": fm("2026-03-01", "closing") + "Client withdrew from services.\n\n" + r.text + "\n"}
@@ -53,5 +65,28 @@ func TestCheckPhrasings(t *testing.T) {
 			}
 		}
 		require.Equal(t, r.want, got, "%s: %s", r.id, r.text)
+	}
+}
+
+// Notice applies only when the worker ends services; both languages.
+func TestNoticePhrasings(t *testing.T) {
+	rows := map[string]string{
+		"Client was informed on 02-01 that the file would close on 03-01.":           "met",
+		"Avisée par écrit le 1er février de la fin des services prévue le 1er mars.": "met",
+		"Client was told about the group program.":                                   "gap",
+	}
+	for text, want := range rows {
+		dir := t.TempDir()
+		writeNotes(t, dir, map[string]string{"n.md": fm("2026-03-01", "closing") +
+			"Client was given a reasonable opportunity to attend but has not engaged.\n\n" + text + "\n"})
+		res := auditTree(t, dir)
+		require.Len(t, res.Events, 1, text)
+		got := ""
+		for _, c := range res.Events[0].Checks {
+			if c.ID == "notice-given" {
+				got = string(c.Status)
+			}
+		}
+		require.Equal(t, want, got, text)
 	}
 }
