@@ -43,3 +43,26 @@ func TestDetectionPhrasings(t *testing.T) {
 		require.Equal(t, want, len(res.Events) == 1, text)
 	}
 }
+
+// Other endings a note may talk about, and section headings of ordinary
+// session notes, must not open an event; the real thing, in both languages, must.
+func TestDetectionLookAlikes(t *testing.T) {
+	const head = "---\nclient: C-9\ndate: 2026-03-01\npractitioner: W, RSW\n---\n"
+	rows := map[string]bool{
+		"## Session summary\n\nWorked on budgeting.\n\n## Closing\n\nEnded with a grounding exercise. Next appointment 03-08.\n":        false,
+		"## Discharge planning\n\nHospital social worker is planning her discharge home next week; we will continue weekly sessions.\n": false,
+		"## Termination of parental rights\n\nHearing set for April; client anxious.\n":                                                 false,
+		"**Closing remarks:** client thanked worker for the session.\n":                                                                 false,
+		"## Fin de la rencontre\n\nExercice de respiration. Prochain rendez-vous le 8 mars.\n":                                          false,
+		"## Plan de fermeture\n\nNous allons discuter de la fin du suivi à la prochaine rencontre.\n":                                   false,
+		"## Closing note\n\nClient requested to end services.\n":                                                                        true,
+		"## Fermeture du dossier\n\nLa cliente a demandé la fin des services.\n":                                                        true,
+		"**Termination summary**\n\nGoals met; services ended.\n":                                                                       true,
+	}
+	for text, want := range rows {
+		dir := t.TempDir()
+		writeNotes(t, dir, map[string]string{"n.md": head + text + "\n"})
+		res := auditTree(t, dir)
+		require.Equal(t, want, len(res.Events) == 1, text)
+	}
+}
