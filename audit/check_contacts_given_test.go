@@ -15,6 +15,7 @@ func TestContactsGiven(t *testing.T) {
 		{"en gap: client's own number is no contact", map[string]string{
 			"a.md": fm("2026-02-01", "contact") + "Phoned the client's cell (416-555-0143): no answer.\n",
 			"n.md": fm("2026-03-01", "termination") + "Client withdrew. Gave her the Eastgate Centre — 416-555-0188.\n"}, audit.Gap},
+		{"fr met: a toll-free number in letters", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Le client s'est retiré.\n\nRessources remises :\n\n- Tel-Aide : 514 935-1101\n- Suicide Action Montréal : 1 866 APPELLE\n"}, audit.Met},
 		{"en met: two named, stated as given", map[string]string{"n.md": fm("2026-03-01", "termination") + "Client withdrew. I gave her contact information for the Distress Centre and Family Services Ottawa.\n"}, audit.Met},
 		{"en gap: one named, stated as given", map[string]string{"n.md": fm("2026-03-01", "termination") + "Client withdrew. I gave her contact information for the Distress Centre.\n"}, audit.Gap},
 		{"en n/a: goals met", map[string]string{"n.md": fm("2026-03-01", "closing") + "Goals met; no longer needed.\n"}, audit.NotApplicable},

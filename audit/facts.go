@@ -79,7 +79,7 @@ type Attempt struct {
 var sentenceConcepts = []string{"alternatives", "support", "court_order", "legal_advice", "notice", "threat", "risk_session", "record_shared", "consent", "supervision", "session_held"}
 
 var (
-	phoneRe     = regexp.MustCompile(`(?:\+?1[\s.-])?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b`)
+	phoneRe     = regexp.MustCompile(`(?:\+?1[\s.-])?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\b1[\s.-]8\d\d[\s.-][A-Z]{3}-?[A-Z]{4}\b`) // or a toll-free "1-866-APPELLE"
 	emailRe     = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 	urlRe       = regexp.MustCompile(`(?i)\bhttps?://[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|ca|com|net|info)\b(?:/[^\s)>\]]*)?`)
 	addressRe   = regexp.MustCompile(`\b\d{1,5},?\s+(?:[A-Z][\p{L}'’-]+\s+){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Lane|Blvd|Boulevard|Drive|Way|Crescent|Cres|Court|Place)\b|\b\d{1,5},?\s+(?:rue|chemin|boulevard|boul\.|avenue|av\.)\s+[\p{L}'’ -]{2,30}`)
