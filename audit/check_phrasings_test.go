@@ -42,6 +42,7 @@ func TestCheckPhrasings(t *testing.T) {
 		{"contact-support", "Client declined help connecting with the services.", "met"},
 		{"contact-support", "Nous avons appelé ensemble le centre de crise.", "met"},
 		{"contact-support", "Client declined services.", "gap"},
+		{"contact-support", "J'ai fait la référence au CLSC.", "met"},
 		{"alternatives-considered", "Client declined the other services offered.", "met"},
 		{"supervision-consulted", "Case conference held 02-20; closure approved.", "met"},
 		{"supervision-consulted", "Discussion de cas en équipe le 20 février.", "met"},
