@@ -243,7 +243,7 @@ func (e *EventContext) resolveGround() {
 		for _, stated := range []bool{true, false} {
 			for _, code := range groundPriority {
 				for _, h := range f.Grounds {
-					if h.Code == code && h.Stated == stated {
+					if h.Code == code && h.Stated == stated && (f.Termination || !h.Loose) {
 						e.Ground, e.GroundEvidence = code, []Evidence{h.Evidence}
 						return
 					}

@@ -60,6 +60,7 @@ type GroundHit struct {
 	Code     string
 	Evidence Evidence
 	Stated   bool // under a "Reason:" label or heading: it wins over a passing mention
+	Loose    bool // a terse answer under a bare "Reason:": counts only in a termination note
 }
 
 // Org is one organisation or professional whose details were written out.
@@ -180,7 +181,7 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 			// "## Closure — client withdrew": a heading may state the ground.
 			for _, code := range groundPriority {
 				if v.Has("ground_"+code, h) {
-					f.Grounds = append(f.Grounds, GroundHit{code, hev, true})
+					f.Grounds = append(f.Grounds, GroundHit{Code: code, Evidence: hev, Stated: true})
 				}
 			}
 			continue
@@ -234,12 +235,17 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 					held = held || c == "session_held"
 				}
 			}
-			label, _, _ := labelled(sf)
+			label, rest, _ := labelled(sf)
 			stated := v.Has("reason_heading", label) || v.Has("reason_heading", ctx.heading) || (si == b.First && v.Has("reason_heading", ctx.label))
+			found := false
 			for _, code := range groundPriority {
 				if v.Has("ground_"+code, sf) {
-					f.Grounds = append(f.Grounds, GroundHit{code, sev, stated})
+					f.Grounds = append(f.Grounds, GroundHit{Code: code, Evidence: sev, Stated: stated})
+					found = true
 				}
+			}
+			if !found {
+				f.readGroundAnswer(label, rest, sf, si == b.First, ctx, sev, v)
 			}
 			if f.Dated && v.Has("notice_verb", sf) && v.Has("end_word", sf) && laterDateIn(sf, f.Date) {
 				f.hit("notice", sev)

@@ -59,3 +59,51 @@ func TestGroundPhrasings(t *testing.T) {
 		require.Equal(t, want, got, text)
 	}
 }
+
+// Terse answers under a reason label give their ground.
+func TestGroundAnswers(t *testing.T) {
+	rows := map[string]string{
+		"Reason for termination: Client request":                  "client-request",
+		"Reason for closure: Goals achieved":                      "no-longer-needed",
+		"Reason for discharge: Lost contact":                      "client-withdrew",
+		"Reason: Non-engagement":                                  "client-withdrew",
+		"Reason for closing: No show x3, no response to outreach": "client-withdrew",
+		"Reason: Transferred to adult mental health services":     "alternatives-arranged",
+		"Reason for termination: Worker safety":                   "risk-of-harm",
+		"Motif de fermeture : demande du client":                  "client-request",
+		"Motif : objectifs atteints":                              "no-longer-needed",
+		"Motif de fin : perte de contact":                         "client-withdrew",
+		"Motif : non-engagement de la cliente":                    "client-withdrew",
+		"Motif : transfert au CLSC":                               "alternatives-arranged",
+		"Raison de la fermeture : sécurité de l'intervenante":     "risk-of-harm",
+		"Reason for closure: Client declined further service":     "client-request",
+		"Closure reason - client chose to discontinue":            "client-request",
+		"Reason: Goals met":                                       "no-longer-needed",
+	}
+	for text, want := range rows {
+		dir := t.TempDir()
+		writeNotes(t, dir, map[string]string{"n.md": fm("2026-03-01", "closing") + text + "\n"})
+		res := auditTree(t, dir)
+		require.Len(t, res.Events, 1, text)
+		require.Equal(t, want, res.Events[0].Ground, text)
+	}
+}
+
+// A bare "Reason:" answer in an intake note is the reason for referral, not
+// for ending: it must not become the event's ground.
+func TestGroundAnswerOnlyInTerminationNotes(t *testing.T) {
+	dir := t.TempDir()
+	writeNotes(t, dir, map[string]string{
+		"intake.md": fm("2026-01-10", "intake") + "Reason: lost contact with her family; threats from an ex-partner.\n",
+		"n.md":      fm("2026-03-01", "closing") + "Closing the file today.\n",
+	})
+	res := auditTree(t, dir)
+	require.Len(t, res.Events, 1)
+	require.Equal(t, "", res.Events[0].Ground)
+
+	dir = t.TempDir()
+	writeNotes(t, dir, map[string]string{"n.md": fm("2026-03-01", "closing") + "Closing the file today.\n\nReason: lost contact.\n"})
+	res = auditTree(t, dir)
+	require.Len(t, res.Events, 1)
+	require.Equal(t, "client-withdrew", res.Events[0].Ground)
+}

@@ -41,3 +41,35 @@ func NormalizeGround(s string) (string, bool) {
 	code, ok := GroundCodes[k]
 	return code, ok
 }
+
+// readGroundAnswer reads the terse answer under a reason label or heading
+// ("Reason for closure: Non-engagement") that no sentence pattern matched,
+// in words those patterns would not trust elsewhere. Under a bare "Reason:" the answer is Loose: it
+// counts only in a termination note, not in an intake's "Reason: …".
+func (f *Facts) readGroundAnswer(label, rest, sf string, first bool, ctx blockCtx, ev Evidence, v *Vocab) {
+	var answer string
+	loose := false
+	switch {
+	case label != "" && v.Has("reason_end_label", label):
+		answer = rest
+	case label != "" && v.Has("reason_bare_label", label):
+		answer, loose = rest, true
+	case v.Has("reason_end_label", ctx.heading) || first && v.Has("reason_end_label", ctx.label):
+		answer = sf
+	case v.Has("reason_bare_label", ctx.heading) || first && v.Has("reason_bare_label", ctx.label):
+		answer, loose = sf, true
+	default:
+		return
+	}
+	// The answer's first reason is the one: "goals met, no other services
+	// requested" is about goals.
+	best, at := "", len(answer)
+	for _, code := range groundPriority {
+		if loc := v.Find("answer_"+code, answer); loc != nil && loc[0] < at {
+			best, at = code, loc[0]
+		}
+	}
+	if best != "" {
+		f.Grounds = append(f.Grounds, GroundHit{Code: best, Evidence: ev, Stated: true, Loose: loose})
+	}
+}
