@@ -66,3 +66,28 @@ func TestDetectionLookAlikes(t *testing.T) {
 		require.Equal(t, want, len(res.Events) == 1, text)
 	}
 }
+
+// Plans, conditions and denials of an ending are not an ending.
+func TestDetectionPlansAndConditions(t *testing.T) {
+	const head = "---\nclient: C-9\ndate: 2026-03-01\npractitioner: W, RSW\n---\n"
+	rows := map[string]bool{
+		"Il n'est pas question de mettre fin au suivi.":                             false,
+		"La fin du suivi n'est pas prévue avant juin.":                              false,
+		"Si elle ne revient pas, je fermerai le dossier.":                           false,
+		"Fermeture du dossier prévue le 30 avril.":                                  false,
+		"File will be closed on April 30 if no contact.":                            false,
+		"Closure planned for next month.":                                           false,
+		"We are not ending services at this time.":                                  false,
+		"Client worried that services would end; reassured her they will continue.": false,
+		"Discussed ending in 4 sessions; next appointment 03-08.":                   false,
+		"Le dossier sera fermé si aucun contact d'ici le 30 avril.":                 false,
+		"Termination letter sent on 02-15; file closed today.":                      true,
+		"Lettre de fin envoyée le 15 février; dossier fermé aujourd'hui.":           true,
+	}
+	for text, want := range rows {
+		dir := t.TempDir()
+		writeNotes(t, dir, map[string]string{"n.md": head + text + "\n"})
+		res := auditTree(t, dir)
+		require.Equal(t, want, len(res.Events) == 1, text)
+	}
+}

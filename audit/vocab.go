@@ -193,6 +193,9 @@ func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
 			return false
 		}
 	}
+	if c.filters["conditional"] && v.cueIn("conditional", text[:start]) {
+		return false
+	}
 	if c.filters["inside"] && v.cueIn("negation", text[start:end]) {
 		return false
 	}
