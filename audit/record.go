@@ -17,7 +17,7 @@ func (f *Facts) readRecordDetails(text string, line int, folded string, ev Evide
 	if r == nil {
 		r = &Record{}
 	}
-	if r.Date.Line == 0 && (v.Has("record_date_label", folded) || (line <= bodyLine+4 && len(text) < 120 && isoDateRe.MatchString(text))) {
+	if r.Date.Line == 0 && (v.Has("record_date_label", folded) || (line <= bodyLine+4 && len(text) < 120 && isDate(text))) {
 		r.Date = ev
 	}
 	if r.Author.Line == 0 {
@@ -38,6 +38,12 @@ func (f *Facts) readRecordDetails(text string, line int, folded string, ev Evide
 	if f.Record == nil && (r.Date.Line > 0 || r.Author.Line > 0 || r.Case.Line > 0) {
 		f.Record = r
 	}
+}
+
+// isDate: a full date, ISO or written ("March 1, 2026", "1er mars 2026").
+func isDate(text string) bool {
+	_, ok := ParseDate(text)
+	return ok
 }
 
 // datedFromBody dates a note with no front-matter date from a date stated in
