@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/noteaudit/noteaudit/audit"
+	"github.com/stretchr/testify/require"
 )
 
 func TestRecordDetails(t *testing.T) {
@@ -19,4 +20,31 @@ func TestRecordDetails(t *testing.T) {
 		{"fr met: dans le texte", map[string]string{"d/n.md": "# Fin des services\n\nDossier : DV-1125\nDate : 2026-03-12\nIntervenante : Josée Lalonde, TS\n\nIl s'est retiré des services.\n"}, audit.Met},
 		{"fr gap: pas de numéro de dossier", map[string]string{"famille/n.md": "---\ndate: 2026-05-21\nintervenant: Julien Beaudry, TTS\ntype: fermeture\n---\n# Fermeture du dossier\n\nObjectifs atteints.\n"}, audit.Gap},
 	})
+}
+
+// Ways a note is signed without a "Worker:" label, and a line that only
+// names a resource, which signs nothing.
+func TestRecordAuthorSignatures(t *testing.T) {
+	rows := map[string]string{
+		"Signed electronically by Jane Doe":                      "met",
+		"— Jane Doe, Social Worker":                              "met",
+		"Jane Doe, travailleuse sociale":                         "met",
+		"Note by Jane Doe (RSW)":                                 "met",
+		"JD, RSW":                                                "met",
+		"Rédigé par Julie Côté":                                  "met",
+		"Referred to Dr Lee, the psychotherapist at the clinic.": "gap",
+	}
+	for sig, want := range rows {
+		dir := t.TempDir()
+		writeNotes(t, dir, map[string]string{"n.md": "---\nclient: A-1\ndate: 2026-03-01\ntype: closing\n---\nClient requested to end services.\n\n" + sig + "\n"})
+		res := auditTree(t, dir)
+		require.Len(t, res.Events, 1, sig)
+		got := ""
+		for _, c := range res.Events[0].Checks {
+			if c.ID == "record-details" {
+				got = string(c.Status)
+			}
+		}
+		require.Equal(t, want, got, sig)
+	}
 }
