@@ -47,6 +47,16 @@ func TestGroundPhrasings(t *testing.T) {
 		"Client transferred to the Community Mental Health team, which offers longer-term support.":      "alternatives-arranged",
 		"Transfert vers le CLSC, qui offre un suivi à long terme.":                                       "alternatives-arranged",
 		"Services ended because the funding for her program ended.":                                      "",
+		"Client no-showed for the last three appointments and has not returned calls.":                   "client-withdrew",
+		"After 3 missed appointments and no contact for 60 days, the file is closed.":                    "client-withdrew",
+		"Le dossier est fermé faute de contact depuis 60 jours.":                                         "client-withdrew",
+		"Closed due to non-engagement.":                                                                  "client-withdrew",
+		"File closed: no contact since January despite outreach.":                                        "client-withdrew",
+		"Client said she doesn't want to come anymore.":                                                  "client-request",
+		"La cliente m'a dit qu'elle ne voulait plus venir.":                                              "client-request",
+		"She feels she has what she needs now and we agreed to end.":                                     "no-longer-needed",
+		"Fermeture : la cliente va bien et n'a plus besoin de suivi.":                                    "no-longer-needed",
+		"Goals met; services no longer needed. One no-show in January.":                                  "no-longer-needed",
 	}
 	for text, want := range rows {
 		dir := t.TempDir()
