@@ -101,9 +101,15 @@ func TestCheckPhrasings(t *testing.T) {
 // Notice applies only when the worker ends services; both languages.
 func TestNoticePhrasings(t *testing.T) {
 	rows := map[string]string{
-		"Client was informed on 02-01 that the file would close on 03-01.":           "met",
-		"Avisée par écrit le 1er février de la fin des services prévue le 1er mars.": "met",
-		"Client was told about the group program.":                                   "gap",
+		"Client was informed on 02-01 that the file would close on 03-01.":             "met",
+		"Avisée par écrit le 1er février de la fin des services prévue le 1er mars.":   "met",
+		"Client was told about the group program.":                                     "gap",
+		"On 02-01 I let her know our sessions would end in four weeks.":                "met",
+		"Client was given 30 days' notice of the end of services.":                     "met",
+		"Discussed the end date (03-01) with client at the 02-01 session.":             "met",
+		"J'ai annoncé à la cliente en janvier que le suivi prendrait fin le 1er mars.": "met",
+		"La cliente a été informée un mois à l'avance de la fin du suivi.":             "met",
+		"Client was not told in advance.":                                              "gap",
 	}
 	for text, want := range rows {
 		dir := t.TempDir()
