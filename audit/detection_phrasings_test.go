@@ -35,6 +35,19 @@ func TestDetectionPhrasings(t *testing.T) {
 		"Her lease was terminated.":                                             false,
 		"On parle de la fin de son emploi.":                                     false,
 		"Elle pense mettre fin à sa relation.":                                  false,
+		"Client is being discharged from our program as of today.":              true,
+		"This is the final note for this client.":                               true,
+		"No further services will be provided; file closed.":                    true,
+		"We have concluded our work together.":                                  true,
+		"Counselling concluded today.":                                          true,
+		"Case inactivated in the system today.":                                 true,
+		"Treatment ended on 2026-03-01.":                                        true,
+		"Je ferme le dossier aujourd'hui.":                                      true,
+		"Ceci est la dernière note au dossier.":                                 true,
+		"Le suivi s'est terminé aujourd'hui.":                                   true,
+		"Nous avons conclu le suivi.":                                           true,
+		"Her previous worker closed her file in 2024 before she came to us.":    false,
+		"She concluded that her job was the main stressor.":                     false,
 	}
 	for text, want := range rows {
 		dir := t.TempDir()
