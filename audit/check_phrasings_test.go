@@ -82,19 +82,8 @@ func TestCheckPhrasings(t *testing.T) {
 		{"outreach-attempts", "Called once; no answer.", "gap"},
 	}
 	for _, r := range rows {
-		notes := map[string]string{"n.md": fm("2026-03-01", "closing") + "Client withdrew from services.\n\n" + r.text + "\n"}
-		dir := t.TempDir()
-		writeNotes(t, dir, notes)
-		res := auditTree(t, dir)
-		got := "no event"
-		if len(res.Events) == 1 {
-			for _, c := range res.Events[0].Checks {
-				if c.ID == r.id {
-					got = string(c.Status)
-				}
-			}
-		}
-		require.Equal(t, r.want, got, "%s: %s", r.id, r.text)
+		got := runCheck(t, map[string]string{"n.md": fm("2026-03-01", "closing") + "Client withdrew from services.\n\n" + r.text + "\n"}, r.id, nil)
+		require.Equal(t, r.want, string(got.Status), "%s: %s", r.id, r.text)
 	}
 }
 
@@ -112,17 +101,8 @@ func TestNoticePhrasings(t *testing.T) {
 		"Client was not told in advance.":                                              "gap",
 	}
 	for text, want := range rows {
-		dir := t.TempDir()
-		writeNotes(t, dir, map[string]string{"n.md": fm("2026-03-01", "closing") +
-			"Client was given a reasonable opportunity to attend but has not engaged.\n\n" + text + "\n"})
-		res := auditTree(t, dir)
-		require.Len(t, res.Events, 1, text)
-		got := ""
-		for _, c := range res.Events[0].Checks {
-			if c.ID == "notice-given" {
-				got = string(c.Status)
-			}
-		}
-		require.Equal(t, want, got, text)
+		got := runCheck(t, map[string]string{"n.md": fm("2026-03-01", "closing") +
+			"Client was given a reasonable opportunity to attend but has not engaged.\n\n" + text + "\n"}, "notice-given", nil)
+		require.Equal(t, want, string(got.Status), text)
 	}
 }

@@ -35,16 +35,7 @@ func TestRecordAuthorSignatures(t *testing.T) {
 		"Referred to Dr Lee, the psychotherapist at the clinic.": "gap",
 	}
 	for sig, want := range rows {
-		dir := t.TempDir()
-		writeNotes(t, dir, map[string]string{"n.md": "---\nclient: A-1\ndate: 2026-03-01\ntype: closing\n---\nClient requested to end services.\n\n" + sig + "\n"})
-		res := auditTree(t, dir)
-		require.Len(t, res.Events, 1, sig)
-		got := ""
-		for _, c := range res.Events[0].Checks {
-			if c.ID == "record-details" {
-				got = string(c.Status)
-			}
-		}
-		require.Equal(t, want, got, sig)
+		got := runCheck(t, map[string]string{"n.md": "---\nclient: A-1\ndate: 2026-03-01\ntype: closing\n---\nClient requested to end services.\n\n" + sig + "\n"}, "record-details", nil)
+		require.Equal(t, want, string(got.Status), sig)
 	}
 }

@@ -6,10 +6,22 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// requireDetection audits each text as the body of an untyped note and
+// requires an event exactly when the row says so.
+func requireDetection(t *testing.T, rows map[string]bool) {
+	t.Helper()
+	const head = "---\nclient: C-9\ndate: 2026-03-01\npractitioner: W, RSW\n---\n"
+	for text, want := range rows {
+		dir := t.TempDir()
+		writeNotes(t, dir, map[string]string{"n.md": head + text + "\n"})
+		res := auditTree(t, dir)
+		require.Equal(t, want, len(res.Events) == 1, text)
+	}
+}
+
 // Plain ways of recording that services ended must open an event; talk about
 // other people's endings, plans or unrelated "ends" must not.
 func TestDetectionPhrasings(t *testing.T) {
-	const head = "---\nclient: C-9\ndate: 2026-03-01\npractitioner: W, RSW\n---\n"
 	rows := map[string]bool{
 		"Case closed as of today.":                                              true,
 		"This file is now closed.":                                              true,
@@ -49,18 +61,12 @@ func TestDetectionPhrasings(t *testing.T) {
 		"Her previous worker closed her file in 2024 before she came to us.":    false,
 		"She concluded that her job was the main stressor.":                     false,
 	}
-	for text, want := range rows {
-		dir := t.TempDir()
-		writeNotes(t, dir, map[string]string{"n.md": head + text + "\n"})
-		res := auditTree(t, dir)
-		require.Equal(t, want, len(res.Events) == 1, text)
-	}
+	requireDetection(t, rows)
 }
 
 // Other endings a note may talk about, and section headings of ordinary
 // session notes, must not open an event; the real thing, in both languages, must.
 func TestDetectionLookAlikes(t *testing.T) {
-	const head = "---\nclient: C-9\ndate: 2026-03-01\npractitioner: W, RSW\n---\n"
 	rows := map[string]bool{
 		"## Session summary\n\nWorked on budgeting.\n\n## Closing\n\nEnded with a grounding exercise. Next appointment 03-08.\n":        false,
 		"## Discharge planning\n\nHospital social worker is planning her discharge home next week; we will continue weekly sessions.\n": false,
@@ -72,17 +78,11 @@ func TestDetectionLookAlikes(t *testing.T) {
 		"## Fermeture du dossier\n\nLa cliente a demandé la fin des services.\n":                                                        true,
 		"**Termination summary**\n\nGoals met; services ended.\n":                                                                       true,
 	}
-	for text, want := range rows {
-		dir := t.TempDir()
-		writeNotes(t, dir, map[string]string{"n.md": head + text + "\n"})
-		res := auditTree(t, dir)
-		require.Equal(t, want, len(res.Events) == 1, text)
-	}
+	requireDetection(t, rows)
 }
 
 // Plans, conditions and denials of an ending are not an ending.
 func TestDetectionPlansAndConditions(t *testing.T) {
-	const head = "---\nclient: C-9\ndate: 2026-03-01\npractitioner: W, RSW\n---\n"
 	rows := map[string]bool{
 		"Il n'est pas question de mettre fin au suivi.":                             false,
 		"La fin du suivi n'est pas prévue avant juin.":                              false,
@@ -97,10 +97,5 @@ func TestDetectionPlansAndConditions(t *testing.T) {
 		"Termination letter sent on 02-15; file closed today.":                      true,
 		"Lettre de fin envoyée le 15 février; dossier fermé aujourd'hui.":           true,
 	}
-	for text, want := range rows {
-		dir := t.TempDir()
-		writeNotes(t, dir, map[string]string{"n.md": head + text + "\n"})
-		res := auditTree(t, dir)
-		require.Equal(t, want, len(res.Events) == 1, text)
-	}
+	requireDetection(t, rows)
 }

@@ -59,14 +59,7 @@ func TestGroundPhrasings(t *testing.T) {
 		"Goals met; services no longer needed. One no-show in January.":                                  "no-longer-needed",
 	}
 	for text, want := range rows {
-		dir := t.TempDir()
-		writeNotes(t, dir, map[string]string{"n.md": fm("2026-03-01", "closing") + text + "\n"})
-		res := auditTree(t, dir)
-		got := ""
-		if len(res.Events) == 1 {
-			got = res.Events[0].Ground
-		}
-		require.Equal(t, want, got, text)
+		require.Equal(t, want, groundOf(t, text), text)
 	}
 }
 
@@ -91,11 +84,7 @@ func TestGroundAnswers(t *testing.T) {
 		"Reason: Goals met":                                       "no-longer-needed",
 	}
 	for text, want := range rows {
-		dir := t.TempDir()
-		writeNotes(t, dir, map[string]string{"n.md": fm("2026-03-01", "closing") + text + "\n"})
-		res := auditTree(t, dir)
-		require.Len(t, res.Events, 1, text)
-		require.Equal(t, want, res.Events[0].Ground, text)
+		require.Equal(t, want, groundOf(t, text), text)
 	}
 }
 
@@ -116,4 +105,15 @@ func TestGroundAnswerOnlyInTerminationNotes(t *testing.T) {
 	res = auditTree(t, dir)
 	require.Len(t, res.Events, 1)
 	require.Equal(t, "client-withdrew", res.Events[0].Ground)
+}
+
+// groundOf audits text as the body of a closing note and returns its event's
+// ground.
+func groundOf(t *testing.T, text string) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeNotes(t, dir, map[string]string{"n.md": fm("2026-03-01", "closing") + text + "\n"})
+	res := auditTree(t, dir)
+	require.Len(t, res.Events, 1, text)
+	return res.Events[0].Ground
 }
