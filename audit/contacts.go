@@ -45,10 +45,14 @@ func (f *Facts) readContacts(n *parser.Note, bi int, file string, v *Vocab) {
 	if strings.Contains(text, "www.") || strings.Contains(text, "http") || strings.Contains(text, ".org") || strings.Contains(text, ".ca") || strings.Contains(text, ".com") || strings.Contains(text, ".net") || strings.Contains(text, ".info") {
 		add(urlRe)
 	}
-	if strings.IndexAny(text, "0123456789") >= 0 {
-		add(phoneRe)
+	if digits := countDigits(text); digits > 0 {
+		if digits >= 4 { // a phone number has ten, a toll-free word number four
+			add(phoneRe)
+		}
 		add(addressRe)
-		add(shortLineRe) // 211, 811, 988: province-wide lines
+		if strings.Contains(text, "211") || strings.Contains(text, "811") || strings.Contains(text, "988") {
+			add(shortLineRe) // province-wide lines
+		}
 	}
 	if len(ds) == 0 {
 		return
@@ -150,4 +154,14 @@ func statedCount(folded, text string, end int) int {
 		}
 	}
 	return max(1, names)
+}
+
+func countDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }

@@ -95,13 +95,19 @@ var (
 // Extract reads the facts of one parsed note. relPath is the note's slash
 // path relative to the audited root.
 func Extract(n *parser.Note, relPath string, v *Vocab) *Facts {
+	v = v.forNote()
 	f := ExtractMeta(n, relPath, v)
 	f.readBody(n, relPath, v)
+	// Only the termination note's own details count; an undated note may
+	// take its date from them.
+	if f.Termination || !f.Dated {
+		f.readRecord(n, relPath, v)
+	}
 	if !f.Dated {
 		f.datedFromBody(n, relPath)
 	}
 	if !f.Termination {
-		f.Record = nil // only the termination note's own details count
+		f.Record = nil
 	}
 	return f
 }
@@ -177,7 +183,6 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 				f.markTermination(Evidence{file, b.Line, clip(b.Text)})
 			}
 			hev := Evidence{file, b.Line, clip(b.Text)}
-			f.readRecordDetails(b.Text, b.Line, Fold(b.Text), hev, n.BodyLine, v)
 			// "## Closure — client withdrew": a heading may state the ground.
 			for _, code := range groundPriority {
 				if v.Has("ground_"+code, h) {
@@ -217,7 +222,6 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 			s := n.Sentences[si]
 			sf := foldSentence(s.Text)
 			sev := Evidence{file, s.Line, clip(s.Text)}
-			f.readRecordDetails(s.Text, s.Line, sf, sev, n.BodyLine, v)
 			if si > b.First {
 				// "**Referrals discussed:** …" on its own line of a paragraph.
 				if label, rest, ok := labelled(sf); ok && !v.cueIn("none", rest) {
@@ -277,7 +281,11 @@ var abbrevDotRe = regexp.MustCompile(`\b(dr|dre|mr|mrs|ms|st|me|mme|mlle|m|no|n�
 // foldSentence folds a sentence and drops the periods of titles ("Dr. Lee"
 // → "dr lee") so patterns that stop at a period read across them.
 func foldSentence(s string) string {
-	return abbrevDotRe.ReplaceAllString(Fold(s), "$1 ")
+	f := Fold(s)
+	if !strings.Contains(f, ". ") {
+		return f
+	}
+	return abbrevDotRe.ReplaceAllString(f, "$1 ")
 }
 
 // labelled splits "label: rest" when the label is short.

@@ -16,65 +16,195 @@ func requiredWords(pattern string) [][]string {
 	if err != nil {
 		return nil
 	}
-	cnf := required(re.Simplify())
-	// Keep the most selective sets: checking more costs more than it saves.
-	sort.SliceStable(cnf, func(i, j int) bool { return score(cnf[i]) > score(cnf[j]) })
-	if len(cnf) > 3 {
-		cnf = cnf[:3]
+	in := analyse(re.Simplify())
+	cnf := in.cnf
+	if in.exact != nil {
+		cnf = append(cnf, wordsOf(in.exact)...)
 	}
+	cnf = dedupeSets(cnf)
+	// Most selective first: a text fails fastest on them.
+	sort.SliceStable(cnf, func(i, j int) bool { return score(cnf[i]) > score(cnf[j]) })
 	return cnf
 }
 
-const minWord = 2 // shorter words would gate nothing
+const (
+	minWord  = 2  // shorter words would gate nothing
+	maxExact = 64 // larger sets of exact strings are not worth tracking
+)
 
-// required returns a conjunction of word sets (each set a disjunction).
-func required(re *syntax.Regexp) [][]string {
+// info is what is known of the text a regexp node matches: exact, the
+// finite set of strings it can match (nil: not known), and cnf, sets of
+// words of which every match holds one each.
+type info struct {
+	exact []string
+	cnf   [][]string
+}
+
+// analyse works out, from a syntax tree, what every match must contain.
+// Literal prefixes factored out of alternations ("v(m|oicemail)") are put
+// back by tracking small sets of exact strings through concatenations.
+func analyse(re *syntax.Regexp) info {
 	switch re.Op {
 	case syntax.OpLiteral:
 		if re.Flags&syntax.FoldCase != 0 {
-			return nil
+			return info{}
 		}
-		// A literal may span words; text may hold them across a line break
-		// or other spacing, so require each word of it.
-		var out [][]string
-		for _, w := range strings.Fields(string(re.Rune)) {
-			if len(w) >= minWord {
-				out = append(out, []string{w})
+		return info{exact: []string{string(re.Rune)}}
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return info{exact: []string{""}}
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 8 || len(out) > 8 {
+				return info{}
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				out = append(out, string(r))
 			}
 		}
-		return out
-	case syntax.OpCapture, syntax.OpPlus:
-		return required(re.Sub[0])
+		return info{exact: out}
+	case syntax.OpCapture:
+		return analyse(re.Sub[0])
+	case syntax.OpQuest:
+		sub := analyse(re.Sub[0])
+		if sub.exact != nil && len(sub.exact) < maxExact {
+			return info{exact: append([]string{""}, sub.exact...)}
+		}
+		return info{}
+	case syntax.OpPlus:
+		return info{cnf: analyse(re.Sub[0]).words()}
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
-			return required(re.Sub[0])
+			return info{cnf: analyse(re.Sub[0]).words()}
 		}
-		return nil
+		return info{}
 	case syntax.OpConcat:
-		var out [][]string
+		var out info
+		known := true
+		run := []string{""} // exact strings of the current run of known parts
 		for _, sub := range re.Sub {
-			out = append(out, required(sub)...)
+			in := analyse(sub)
+			if in.exact != nil && len(run)*len(in.exact) <= maxExact {
+				run = cross(run, in.exact)
+				continue
+			}
+			known = false
+			out.cnf = append(out.cnf, wordsOf(run)...)
+			run = []string{""}
+			if in.exact != nil {
+				run = in.exact
+			}
+			out.cnf = append(out.cnf, in.cnf...)
 		}
+		if known {
+			return info{exact: run}
+		}
+		out.cnf = append(out.cnf, wordsOf(run)...)
 		return out
 	case syntax.OpAlternate:
-		// One of the branches matched: the union of each branch's best set.
+		// One of the branches matched: their exact strings together, or
+		// the union of each branch's best word set.
+		exact, exactOK := []string{}, true
 		var union []string
+		unionOK := true
 		for _, sub := range re.Sub {
-			cnf := required(sub)
-			if len(cnf) == 0 {
-				return nil
+			in := analyse(sub)
+			if exactOK && in.exact != nil && len(exact)+len(in.exact) <= maxExact {
+				exact = append(exact, in.exact...)
+			} else {
+				exactOK = false
 			}
-			best := cnf[0]
-			for _, set := range cnf[1:] {
-				if score(set) > score(best) {
-					best = set
-				}
+			if best := in.best(); best != nil {
+				union = append(union, best...)
+			} else {
+				unionOK = false
 			}
-			union = append(union, best...)
 		}
-		return [][]string{dedupe(union)}
+		switch {
+		case exactOK:
+			return info{exact: exact}
+		case unionOK:
+			return info{cnf: [][]string{dedupe(union)}}
+		}
+		return info{}
 	}
-	return nil
+	return info{}
+}
+
+// words turns what is known into word sets only.
+func (in info) words() [][]string {
+	if in.exact == nil {
+		return in.cnf
+	}
+	return append(append([][]string(nil), in.cnf...), wordsOf(in.exact)...)
+}
+
+// best is the most selective word set of a node (nil: none).
+func (in info) best() []string {
+	var best []string
+	for _, set := range in.words() {
+		if best == nil || score(set) > score(best) {
+			best = set
+		}
+	}
+	return best
+}
+
+func cross(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+// wordsOf turns a set of exact strings (one of which is in every match)
+// into word sets: each word every string holds, and the longest word of
+// each string. A text may hold a string's words across other spacing, so
+// only whole words are kept. Strings with no word long enough to gate on
+// give nothing.
+func wordsOf(exact []string) [][]string {
+	count := map[string]int{}
+	for _, s := range exact {
+		long := false
+		for _, f := range dedupe(strings.Fields(s)) {
+			if len(f) >= minWord {
+				count[f]++
+				long = true
+			}
+		}
+		if !long {
+			return nil
+		}
+	}
+	var out [][]string
+	for w, n := range count {
+		if n == len(exact) {
+			out = append(out, []string{w})
+		}
+	}
+	// Each string's longest word that not all strings share.
+	var longest []string
+	for _, s := range exact {
+		w := ""
+		for _, f := range strings.Fields(s) {
+			if len(f) > len(w) && count[f] < len(exact) {
+				w = f
+			}
+		}
+		if len(w) < minWord {
+			longest = nil // its shared words already gate it
+			break
+		}
+		longest = append(longest, w)
+	}
+	if longest != nil {
+		out = append(out, dedupe(longest))
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.Join(out[i], " ") < strings.Join(out[j], " ") })
+	return out
 }
 
 func dedupe(ws []string) []string {
@@ -89,6 +219,20 @@ func dedupe(ws []string) []string {
 	return out
 }
 
+func dedupeSets(cnf [][]string) [][]string {
+	seen := map[string]bool{}
+	var out [][]string
+	for _, set := range cnf {
+		sort.Strings(set)
+		k := strings.Join(set, "\x00")
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, set)
+		}
+	}
+	return out
+}
+
 func score(set []string) int {
 	m := 1 << 30
 	for _, w := range set {
@@ -96,23 +240,4 @@ func score(set []string) int {
 	}
 	// Fewer alternatives are more selective too.
 	return m*8 - min(len(set), 7)
-}
-
-// passes reports whether text holds a word of every set.
-func passes(text string, cnf [][]string) bool {
-	for _, set := range cnf {
-		if !containsAny(text, set) {
-			return false
-		}
-	}
-	return true
-}
-
-func containsAny(text string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(text, w) {
-			return true
-		}
-	}
-	return false
 }

@@ -3,6 +3,7 @@ package audit
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/noteaudit/noteaudit/parser"
@@ -15,11 +16,15 @@ func TestRequiredWords(t *testing.T) {
 		want    [][]string
 	}{
 		{`\bterminat`, [][]string{{"terminat"}}},
-		{`\b(phone|email)\b`, [][]string{{"phone", "email"}}},
-		{`fin (des|du) services`, [][]string{{"services"}, {"fin"}}}, // des|du factor to d(es|u): no word
+		{`\b(phone|email)\b`, [][]string{{"email", "phone"}}},
+		{`fin (des|du) services`, [][]string{{"services"}, {"fin"}, {"des", "du"}}},
 		{`(closing|final) session`, [][]string{{"session"}, {"closing", "final"}}},
+		{`\b(vm|voicemail|voice mail)\b`, [][]string{{"vm", "voice", "voicemail"}}}, // parsed as v(m|oice…): the prefix is put back
+		{`foo.*bar`, [][]string{{"foo"}, {"bar"}}},
+		{`next steps?\s*:`, [][]string{{"next"}, {"step", "steps"}}},
 		{`a?b`, nil},
 		{`(x|yy)`, nil},
+		{`(?i)case`, nil},
 	} {
 		require.Equal(t, row.want, requiredWords(row.pattern), row.pattern)
 	}
@@ -29,6 +34,26 @@ func TestRequiredWords(t *testing.T) {
 // hand-written corpus and the devset, each pattern that matches passes its
 // word test.
 func TestGatingNeverHidesAMatch(t *testing.T) {
+	sentences := corpusSentences(t)
+	checked := 0
+	for _, set := range []map[string]*concept{DefaultVocab.concepts, DefaultVocab.cues} {
+		for name, c := range set {
+			for i, re := range c.re {
+				for _, s := range sentences {
+					if re.MatchString(s) {
+						checked++
+						require.True(t, c.gates[i].passes(DefaultVocab.words(s)), "%s: %s matches %q but its words %v are missing", name, re, s, requiredWords(re.String()))
+					}
+				}
+			}
+		}
+	}
+	require.Greater(t, checked, 1000)
+}
+
+// corpusSentences: every sentence, folded, of the sample notes, the
+// hand-written corpus and the devset.
+func corpusSentences(t *testing.T) []string {
 	var sentences []string
 	for _, root := range []string{"testdata/corpus", "../sample-notes", "../../shared/devset/corpus"} {
 		_ = filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
@@ -43,18 +68,22 @@ func TestGatingNeverHidesAMatch(t *testing.T) {
 		})
 	}
 	require.Greater(t, len(sentences), 500)
-	checked := 0
-	for _, set := range []map[string]*concept{DefaultVocab.concepts, DefaultVocab.cues} {
-		for name, c := range set {
-			for i, re := range c.re {
-				for _, s := range sentences {
-					if re.MatchString(s) {
-						checked++
-						require.True(t, passes(s, c.words[i]), "%s: %s matches %q but its words %v are missing", name, re, s, c.words[i])
-					}
-				}
-			}
+	return sentences
+}
+
+// The automaton finds exactly the words a substring search finds, however
+// they overlap ("no" in "non", "end" in "ending"), with and without the
+// note cache.
+func TestWordIndexFindsEveryWord(t *testing.T) {
+	x := DefaultVocab.index
+	require.Greater(t, len(x.ids), 500)
+	texts := append(corpusSentences(t), "", "non-engagement ending", "voicemails voicemail", "ÉTÉ")
+	cached := DefaultVocab.forNote()
+	for _, s := range texts {
+		set, again := DefaultVocab.words(s), cached.words(s)
+		for w, id := range x.ids {
+			require.Equal(t, strings.Contains(s, w), set.has(id), "%q in %q", w, s)
+			require.Equal(t, set.has(id), again.has(id), "cache, %q in %q", w, s)
 		}
 	}
-	require.Greater(t, checked, 1000)
 }

@@ -10,6 +10,20 @@ import (
 	"github.com/noteaudit/noteaudit/parser"
 )
 
+// readRecord reads the record details of every heading and sentence, in
+// note order.
+func (f *Facts) readRecord(n *parser.Note, file string, v *Vocab) {
+	for _, b := range n.Blocks {
+		if b.Kind == parser.Heading {
+			f.readRecordDetails(b.Text, b.Line, Fold(b.Text), Evidence{file, b.Line, clip(b.Text)}, n.BodyLine, v)
+			continue
+		}
+		for _, s := range n.Sentences[b.First : b.First+b.Count] {
+			f.readRecordDetails(s.Text, s.Line, foldSentence(s.Text), Evidence{file, s.Line, clip(s.Text)}, n.BodyLine, v)
+		}
+	}
+}
+
 // readRecordDetails finds the date, author and case identifier when the body
 // states them ("Date: …", "— Name, RSW", "file DV-1121").
 func (f *Facts) readRecordDetails(text string, line int, folded string, ev Evidence, bodyLine int, v *Vocab) {

@@ -17,6 +17,7 @@ func (v *Vocab) MayTerminate(f *Facts, body []byte) bool {
 	if f.Termination {
 		return true
 	}
+	v = v.forNote()
 	folded := Fold(string(body))
 	// Any line may be a heading: "# …", a bold line, a line in capitals,
 	// the line above "===". Test the heading patterns on each.
@@ -45,8 +46,9 @@ var (
 // anyWords reports whether text holds the required words of any pattern
 // of the concept (a cheap test before running any of them line by line).
 func (v *Vocab) anyWords(c *concept, text string) bool {
-	for _, w := range c.words {
-		if passes(text, w) {
+	words := v.words(text)
+	for _, g := range c.gates {
+		if g.passes(words) {
 			return true
 		}
 	}
@@ -65,8 +67,9 @@ func plainish(folded string) string {
 // anyMatch reports whether any pattern of the concept matches, ignoring
 // its cancelling cues.
 func (v *Vocab) anyMatch(c *concept, text string) bool {
+	words := v.words(text)
 	for i, re := range c.re {
-		if passes(text, c.words[i]) && re.MatchString(text) {
+		if c.gates[i].passes(words) && re.MatchString(text) {
 			return true
 		}
 	}

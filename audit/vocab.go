@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/noteaudit/noteaudit/parser"
 	"go.yaml.in/yaml/v3"
@@ -31,7 +32,7 @@ type concept struct {
 	filters  map[string]bool
 	patterns map[string][]string // lang -> source, for explain
 	re       []*regexp.Regexp
-	words    [][][]string // per pattern: a word of each set must be in the text (nil: always try)
+	gates    []gate // per pattern: the words a text must hold for it to be tried
 }
 
 // Vocab is the compiled vocabulary. It is read-only once built, so one Vocab
@@ -39,6 +40,8 @@ type concept struct {
 type Vocab struct {
 	concepts map[string]*concept
 	cues     map[string]*concept
+	index    *wordIndex
+	cache    *wordCache // nil but in a copy made by forNote
 }
 
 // DefaultVocab is the embedded vocabulary; it panics at start-up if the
@@ -87,6 +90,10 @@ func NewVocab(extra map[string]map[string][]string) (*Vocab, error) {
 			return nil, fmt.Errorf("vocabulary: unknown concept %q (known: %s)", name, strings.Join(v.ConceptNames(), ", "))
 		}
 	}
+	var err error
+	if v.index, err = newWordIndex(v.concepts, v.cues); err != nil {
+		return nil, fmt.Errorf("vocabulary: %w", err)
+	}
 	return v, nil
 }
 
@@ -102,7 +109,6 @@ func compile(name string, filters []string, words map[string][]string) (*concept
 				return nil, fmt.Errorf("vocabulary %s (%s): %q: %w", name, lang, w, err)
 			}
 			c.re = append(c.re, re)
-			c.words = append(c.words, requiredWords(w))
 		}
 	}
 	return c, nil
@@ -145,8 +151,9 @@ func (v *Vocab) FindAll(name, folded string) [][]int { return v.findAll(name, fo
 
 func (v *Vocab) find(name, folded string) []int {
 	c := v.concept(name)
+	words := v.words(folded)
 	for i, re := range c.re {
-		if !passes(folded, c.words[i]) {
+		if !c.gates[i].passes(words) {
 			continue
 		}
 		for _, loc := range re.FindAllStringIndex(folded, -1) {
@@ -161,8 +168,9 @@ func (v *Vocab) find(name, folded string) []int {
 func (v *Vocab) findAll(name, folded string) [][]int {
 	c := v.concept(name)
 	var out [][]int
+	words := v.words(folded)
 	for i, re := range c.re {
-		if !passes(folded, c.words[i]) {
+		if !c.gates[i].passes(words) {
 			continue
 		}
 		for _, loc := range re.FindAllStringIndex(folded, -1) {
@@ -234,8 +242,9 @@ func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
 
 func (v *Vocab) cueIn(name, text string) bool {
 	c := v.cues[name]
+	words := v.cueWords(text)
 	for i, re := range c.re {
-		if !passes(text, c.words[i]) {
+		if !c.gates[i].passes(words) {
 			continue
 		}
 		if re.MatchString(text) {
@@ -249,10 +258,24 @@ func (v *Vocab) cueIn(name, text string) bool {
 // Every rune maps to runes of the same byte length or shorter only for
 // ASCII; offsets into folded text are therefore only used on folded text.
 func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s) // no accents to remove
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range strings.ToLower(s) {
-		b.WriteString(parser.FoldRune(r))
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteString(parser.FoldRune(r))
+		}
 	}
 	return b.String()
 }
