@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -86,4 +87,15 @@ func TestWordIndexFindsEveryWord(t *testing.T) {
 			require.Equal(t, set.has(id), again.has(id), "cache, %q in %q", w, s)
 		}
 	}
+}
+
+// A set the note cache returned stays as it was while later texts evict it.
+func TestWordCacheNeverChangesAHeldSet(t *testing.T) {
+	v := DefaultVocab.forNote()
+	held := v.words("the file was closed today")
+	want := append(wordSet(nil), held...)
+	for i := 0; i < 20; i++ {
+		v.words(fmt.Sprintf("session %d: voicemail, no answer; court order; %d", i, i))
+	}
+	require.Equal(t, want, held)
 }

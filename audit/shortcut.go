@@ -18,23 +18,57 @@ func (v *Vocab) MayTerminate(f *Facts, body []byte) bool {
 		return true
 	}
 	v = v.forNote()
-	folded := Fold(string(body))
-	// Any line may be a heading: "# …", a bold line, a line in capitals,
-	// the line above "===". Test the heading patterns on each.
 	heading := v.concept("termination_heading")
-	if v.anyWords(heading, folded) {
-		for _, line := range strings.Split(folded, "\n") {
-			if h := cleanHeading(markStripper.Replace(strings.TrimRight(line, "# \r"))); h != "" && v.anyMatch(heading, h) {
-				return true
+	statement, session := v.concept("termination_statement"), v.concept("session_held")
+	// A block never spans a blank line, so each run of lines between blank
+	// lines is tested alone: shorter texts, and words must meet in one.
+	for _, chunk := range paragraphs(Fold(string(body))) {
+		words := v.words(chunk)
+		// Any line may be a heading: "# …", a bold line, a line in
+		// capitals, the line above "===". Test the heading patterns on each.
+		if heading.anyGate(words) {
+			for _, line := range strings.Split(chunk, "\n") {
+				if h := cleanHeading(markStripper.Replace(strings.TrimRight(line, "# \r"))); h != "" && v.anyMatch(heading, h) {
+					return true
+				}
 			}
 		}
+		if !statement.anyGate(words) && !session.anyGate(words) {
+			continue // most paragraphs: none of the words, no need to clean the text
+		}
+		plain := plainish(chunk)
+		if v.anyMatch(statement, plain) || v.anyMatch(session, plain) {
+			return true
+		}
 	}
-	statement, session := v.concept("termination_statement"), v.concept("session_held")
-	if !v.anyWords(statement, folded) && !v.anyWords(session, folded) {
-		return false // most notes: none of the words, no need to clean the text
+	return false
+}
+
+// paragraphs splits text at blank lines.
+func paragraphs(text string) []string {
+	var out []string
+	start := 0
+	for start < len(text) {
+		end := len(text)
+		for i := start; i < len(text); i++ {
+			if text[i] != '\n' {
+				continue
+			}
+			j := i + 1
+			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+				j++
+			}
+			if j < len(text) && text[j] == '\n' {
+				end = i
+				break
+			}
+		}
+		if strings.TrimSpace(text[start:end]) != "" {
+			out = append(out, text[start:end])
+		}
+		start = end + 1
 	}
-	plain := plainish(folded)
-	return v.anyMatch(statement, plain) || v.anyMatch(session, plain)
+	return out
 }
 
 var (
@@ -43,10 +77,9 @@ var (
 	plainStripper = strings.NewReplacer("*", "", "_", "", "`", "", "[", "", "]", "", "<", "", ">", "", "#", "", "|", " | ", "\\", "")
 )
 
-// anyWords reports whether text holds the required words of any pattern
-// of the concept (a cheap test before running any of them line by line).
-func (v *Vocab) anyWords(c *concept, text string) bool {
-	words := v.words(text)
+// anyGate reports whether a text with these words passes the word test
+// of any of the concept's patterns.
+func (c *concept) anyGate(words wordSet) bool {
 	for _, g := range c.gates {
 		if g.passes(words) {
 			return true

@@ -97,6 +97,7 @@ func (x *wordIndex) scan(text string, into wordSet) wordSet {
 // wordCache remembers the word sets of the last few texts a note's
 // extraction asked about: each sentence is tested against dozens of
 // concepts, and its words need finding once. It belongs to one goroutine.
+// A set it returns is never changed afterwards.
 type wordCache struct {
 	entries [8]struct {
 		text string
@@ -118,9 +119,11 @@ func (v *Vocab) words(text string) wordSet {
 			return e.set
 		}
 	}
+	// A fresh set, never the evicted one's storage: a caller may still
+	// hold that.
 	e := &c.entries[c.next]
 	c.next = (c.next + 1) % len(c.entries)
-	e.text, e.set = text, v.index.scan(text, e.set)
+	e.text, e.set = text, v.index.scan(text, nil)
 	return e.set
 }
 
