@@ -38,21 +38,21 @@ func (f *Facts) readContacts(n *parser.Note, bi int, file string, v *Vocab) {
 			ds = append(ds, detail{loc[0], loc[1], detailKey(raw)})
 		}
 	}
-	// Cheap tests first: most blocks hold no contact detail at all.
-	if strings.IndexByte(text, '@') >= 0 {
+	k := detailKindsIn(text)
+	if k.email {
 		add(emailRe)
 	}
-	if strings.Contains(text, "www.") || strings.Contains(text, "http") || strings.Contains(text, ".org") || strings.Contains(text, ".ca") || strings.Contains(text, ".com") || strings.Contains(text, ".net") || strings.Contains(text, ".info") {
+	if k.url {
 		add(urlRe)
 	}
-	if digits := countDigits(text); digits > 0 {
-		if digits >= 4 { // a phone number has ten, a toll-free word number four
-			add(phoneRe)
-		}
+	if k.phone {
+		add(phoneRe)
+	}
+	if k.address {
 		add(addressRe)
-		if strings.Contains(text, "211") || strings.Contains(text, "811") || strings.Contains(text, "988") {
-			add(shortLineRe) // province-wide lines
-		}
+	}
+	if k.shortLine {
+		add(shortLineRe) // province-wide lines
 	}
 	if len(ds) == 0 {
 		return
@@ -154,6 +154,27 @@ func statedCount(folded, text string, end int) int {
 		}
 	}
 	return max(1, names)
+}
+
+// detailKinds says which kinds of contact detail a text may hold, from
+// cheap tests: most text holds none, and the regexps need not run.
+type detailKinds struct{ email, url, phone, address, shortLine bool }
+
+func detailKindsIn(text string) detailKinds {
+	digits := countDigits(text)
+	return detailKinds{
+		email:     strings.IndexByte(text, '@') >= 0,
+		url:       strings.Contains(text, "www.") || strings.Contains(text, "http") || strings.Contains(text, ".org") || strings.Contains(text, ".ca") || strings.Contains(text, ".com") || strings.Contains(text, ".net") || strings.Contains(text, ".info"),
+		phone:     digits >= 4, // a phone number has ten digits, a toll-free word number four
+		address:   digits > 0,
+		shortLine: strings.Contains(text, "211") || strings.Contains(text, "811") || strings.Contains(text, "988"),
+	}
+}
+
+// mayHoldDetails reports whether text may hold a contact detail.
+func mayHoldDetails(text string) bool {
+	k := detailKindsIn(text)
+	return k.email || k.url || k.phone || k.shortLine || k.address && addressRe.MatchString(text)
 }
 
 func countDigits(s string) int {

@@ -95,8 +95,15 @@ var (
 // Extract reads the facts of one parsed note. relPath is the note's slash
 // path relative to the audited root.
 func Extract(n *parser.Note, relPath string, v *Vocab) *Facts {
-	v = v.forNote()
 	f := ExtractMeta(n, relPath, v)
+	f.ReadBody(n, v)
+	return f
+}
+
+// ReadBody adds to the facts ExtractMeta read of a note those of its body.
+func (f *Facts) ReadBody(n *parser.Note, v *Vocab) {
+	relPath := f.Path
+	v = v.forNote()
 	f.readBody(n, relPath, v)
 	// Only the termination note's own details count; an undated note may
 	// take its date from them.
@@ -109,7 +116,6 @@ func Extract(n *parser.Note, relPath string, v *Vocab) *Facts {
 	if !f.Termination {
 		f.Record = nil
 	}
-	return f
 }
 
 // ExtractMeta reads what the front matter alone says. It is all a sweep

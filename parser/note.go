@@ -120,4 +120,6 @@ type Note struct {
 	Sentences []Sentence
 	Links     []Link
 	Problems  []Problem
+
+	body *walker // set by ParseMeta until ParseBody has read the body
 }

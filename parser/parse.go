@@ -46,23 +46,21 @@ var bom = []byte("\xef\xbb\xbf")
 // Parse reads one note. It never returns nil and never panics on any input
 // (a panic inside goldmark is recovered and reported as a Problem).
 func Parse(path string, src []byte) *Note {
-	note, _ := parse(path, src, true)
+	note, _ := ParseMeta(path, src)
+	note.ParseBody()
 	return note
 }
 
 // ParseMeta reads only the note's front matter (and reports the same
 // problems Parse would), returning the body's bytes: enough to decide
-// cheaply whether the body needs reading at all.
-func ParseMeta(path string, src []byte) (*Note, []byte) {
-	return parse(path, src, false)
-}
-
-func parse(path string, src []byte, body bool) (note *Note, rest []byte) {
+// cheaply whether the body needs reading at all. ParseBody finishes the
+// note from there.
+func ParseMeta(path string, src []byte) (note *Note, rest []byte) {
 	note = &Note{Path: path}
 	defer func() {
 		if r := recover(); r != nil {
-			note.Blocks, note.Sentences, note.Links, rest = nil, nil, nil, nil
-			note.Problems = append(note.Problems, Problem{Line: 0, Message: fmt.Sprintf("internal error while reading this note (%v); please report it", r)})
+			note.body, rest = nil, nil
+			note.Problems = append(note.Problems, internalError(r))
 		}
 	}()
 	if bytes.IndexByte(src, 0) >= 0 {
@@ -95,15 +93,34 @@ func parse(path string, src []byte, body bool) (note *Note, rest []byte) {
 		note.Problems = append(note.Problems, probs...)
 	}
 	note.BodyLine = lines.Line(bodyOff)
-	if body {
-		w := &walker{src: src, off: bodyOff, lines: lines, note: note, section: -1, lead: -1}
-		w.walk(md.Parse(gtext.NewReader(src[bodyOff:])))
-	}
 	for i := range note.Problems {
 		// A decoder may point just past the last line (at EOF).
 		note.Problems[i].Line = min(note.Problems[i].Line, max(note.Lines, 1))
 	}
+	note.body = &walker{src: src, off: bodyOff, lines: lines, note: note, section: -1, lead: -1}
 	return note, src[bodyOff:]
+}
+
+// ParseBody reads the body of a note ParseMeta began: its blocks,
+// sentences and links. Once read, the note drops its source; a second call
+// does nothing.
+func (n *Note) ParseBody() {
+	w := n.body
+	if w == nil {
+		return
+	}
+	n.body = nil
+	defer func() {
+		if r := recover(); r != nil {
+			n.Blocks, n.Sentences, n.Links = nil, nil, nil
+			n.Problems = append(n.Problems, internalError(r))
+		}
+	}()
+	w.walk(md.Parse(gtext.NewReader(w.body())))
+}
+
+func internalError(r any) Problem {
+	return Problem{Line: 0, Message: fmt.Sprintf("internal error while reading this note (%v); please report it", r)}
 }
 
 func firstInvalidLine(src []byte) int {

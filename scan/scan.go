@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -21,6 +22,7 @@ type Options struct {
 	MaxSize    int64    // bytes; larger files are skipped with an error
 	Workers    int      // default: every core
 	Vocab      *audit.Vocab
+	Config     *audit.Config         // its window bounds what the shortcut reads; default audit.DefaultConfig()
 	Ignore     func(rel string) bool // true to skip a path (relative, slash)
 	Progress   func(done, total int) // called as files finish, may be nil
 	// Shortcut reads only the front matter of notes whose case can have no
@@ -76,8 +78,11 @@ func withDefaults(o Options) Options {
 	if o.Workers <= 0 {
 		o.Workers = runtime.NumCPU()
 	}
+	if o.Config == nil {
+		o.Config = audit.DefaultConfig()
+	}
 	if o.Vocab == nil {
-		o.Vocab = audit.DefaultVocab
+		o.Vocab = o.Config.Vocab
 	}
 	return o
 }
@@ -221,35 +226,133 @@ func Read(files []File, o Options) ([]*audit.Facts, []audit.FileError) {
 		parallel(len(files), o, len(files), func(i int) { facts[i], errs[i] = ReadOne(files[i], o) })
 		return collect(facts, errs)
 	}
-	// Phase 1: front matter, and whether the body could hold a termination.
-	maybe := make([]bool, len(files))
-	parallel(len(files), o, len(files), func(i int) { facts[i], maybe[i], errs[i] = readMeta(files[i], o) })
-	// Phase 2: every note of a case that may have an event, read in full.
+	// Pass 1, a folder at a time: every note's front matter and whether it
+	// may be a termination note; the notes of a case (as far as the
+	// folder shows it) that such a note's event could see are read in full
+	// at once, from the bytes in hand.
+	triage := make([]audit.Triage, len(files))
+	full := make([]bool, len(files))
+	batches := folderBatches(files)
+	parallel(len(batches), o, len(files), func(k int) {
+		readBatch(files, batches[k], o, facts, triage, full, errs)
+	})
+	// Pass 2: a case that spans folders may need notes pass 1 did not read
+	// in full; read those now.
 	var lite []*audit.Facts
-	index := map[*audit.Facts]int{}
+	var litePos []int
 	for i, f := range facts {
 		if f != nil {
 			lite = append(lite, f)
-			index[f] = i
+			litePos = append(litePos, i)
 		}
 	}
-	var full []int
-	for _, members := range audit.GroupCases(lite) {
-		candidate := false
-		for _, f := range members {
-			candidate = candidate || maybe[index[f]]
-		}
-		if candidate {
-			for _, f := range members {
-				full = append(full, index[f])
-			}
+	var rest []int
+	for _, i := range bodyNeeded(lite, litePos, triage, o.Config) {
+		if !full[i] {
+			rest = append(rest, i)
 		}
 	}
-	parallel(len(full), o, len(files)+len(full), func(k int) {
-		i := full[k]
+	parallel(len(rest), o, len(files)+len(rest), func(k int) {
+		i := rest[k]
 		facts[i], errs[i] = ReadOne(files[i], o)
 	})
 	return collect(facts, errs)
+}
+
+// maxBatch bounds the notes (and bytes) a worker holds at once.
+const maxBatch = 256
+
+// folderBatches splits the sorted files into runs of one folder each.
+func folderBatches(files []File) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(files); {
+		j := i + 1
+		for j < len(files) && j-i < maxBatch && path.Dir(files[j].Rel) == path.Dir(files[i].Rel) {
+			j++
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
+}
+
+// bodyNeeded lists the positions (pos[i] for facts[i]) of the notes whose
+// body an event could see.
+func bodyNeeded(facts []*audit.Facts, pos []int, triage []audit.Triage, cfg *audit.Config) []int {
+	index := make(map[*audit.Facts]int, len(facts))
+	for i, f := range facts {
+		index[f] = pos[i]
+	}
+	var out []int
+	for _, members := range audit.GroupCases(facts) {
+		m := make([]audit.Triage, len(members))
+		for k, f := range members {
+			m[k] = triage[index[f]]
+		}
+		for k, need := range audit.BodyNeeded(members, m, cfg) {
+			if need {
+				out = append(out, index[members[k]])
+			}
+		}
+	}
+	return out
+}
+
+// readBatch is pass 1 for one folder's notes, files[b[0]:b[1]].
+func readBatch(files []File, b [2]int, o Options, facts []*audit.Facts, triage []audit.Triage, full []bool, errs []*audit.FileError) {
+	notes := make([]*parser.Note, b[1]-b[0])
+	for i := b[0]; i < b[1]; i++ {
+		notes[i-b[0]], facts[i], triage[i], errs[i] = readMeta(files[i], o)
+	}
+	var lite []*audit.Facts
+	var pos []int
+	for i := b[0]; i < b[1]; i++ {
+		if facts[i] != nil {
+			lite = append(lite, facts[i])
+			pos = append(pos, i)
+		}
+	}
+	for _, i := range bodyNeeded(lite, pos, triage, o.Config) {
+		facts[i], errs[i] = extractBody(files[i], notes[i-b[0]], facts[i], o)
+		full[i] = true
+	}
+}
+
+// readMeta reads a note's front matter facts, and what its body may hold.
+// The note is returned unfinished (ParseBody).
+func readMeta(f File, o Options) (note *parser.Note, facts *audit.Facts, t audit.Triage, ferr *audit.FileError) {
+	defer func() {
+		if r := recover(); r != nil {
+			note, facts, t, ferr = nil, nil, audit.Triage{}, panicError(f, r)
+		}
+	}()
+	src, ferr := load(f, o)
+	if ferr != nil {
+		return nil, nil, t, ferr
+	}
+	note, body := parser.ParseMeta(f.Rel, src)
+	facts = audit.ExtractMeta(note, f.Rel, o.Vocab)
+	return note, facts, o.Vocab.Triage(facts, body), nil
+}
+
+// extractBody finishes a note readMeta began and adds its body's facts to
+// its front matter's.
+func extractBody(f File, note *parser.Note, meta *audit.Facts, o Options) (facts *audit.Facts, ferr *audit.FileError) {
+	defer func() {
+		if r := recover(); r != nil {
+			facts, ferr = nil, panicError(f, r)
+		}
+	}()
+	note.ParseBody()
+	if o.extract != nil {
+		return o.extract(note, f.Rel, o.Vocab), nil
+	}
+	meta.ReadBody(note, o.Vocab)
+	return meta, nil
+}
+
+func panicError(f File, r any) *audit.FileError {
+	return &audit.FileError{File: f.Rel, Message: fmt.Sprintf("internal error while auditing this note (%v); please report it", r)}
 }
 
 // parallel runs do(0..n-1) on o.Workers goroutines, reporting progress.
@@ -294,30 +397,13 @@ func collect(facts []*audit.Facts, errs []*audit.FileError) ([]*audit.Facts, []a
 	return outF, outE
 }
 
-// readMeta is phase 1 of the shortcut: the note's front matter facts, and
-// whether it may be a termination note.
-func readMeta(f File, o Options) (facts *audit.Facts, maybe bool, ferr *audit.FileError) {
-	defer func() {
-		if r := recover(); r != nil {
-			facts, maybe, ferr = nil, false, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("internal error while auditing this note (%v); please report it", r)}
-		}
-	}()
-	src, ferr := load(f, o)
-	if ferr != nil {
-		return nil, false, ferr
-	}
-	note, body := parser.ParseMeta(f.Rel, src)
-	facts = audit.ExtractMeta(note, f.Rel, o.Vocab)
-	return facts, o.Vocab.MayTerminate(facts, body), nil
-}
-
 // ReadOne reads, parses and extracts one note. A panic anywhere in it is
 // recovered and reported as the file's error.
 func ReadOne(f File, o Options) (facts *audit.Facts, ferr *audit.FileError) {
 	o = withDefaults(o)
 	defer func() {
 		if r := recover(); r != nil {
-			facts, ferr = nil, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("internal error while auditing this note (%v); please report it", r)}
+			facts, ferr = nil, panicError(f, r)
 		}
 	}()
 	src, ferr := load(f, o)

@@ -294,7 +294,7 @@ func runCheck(args []string, s shared, stdout, stderr io.Writer) error {
 		return err
 	}
 	cfg := st.Config
-	opts := scan.Options{Vocab: cfg.Vocab, Extensions: st.Extensions, MaxSize: st.MaxSize, Ignore: st.IgnoreFunc(), Shortcut: !s.full}
+	opts := scan.Options{Vocab: cfg.Vocab, Config: cfg, Extensions: st.Extensions, MaxSize: st.MaxSize, Ignore: st.IgnoreFunc(), Shortcut: !s.full}
 	if s.progress && isTerminal(stderr) {
 		opts.Progress = progressBar(stderr)
 	}
