@@ -3,6 +3,7 @@ package parser
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -15,7 +16,7 @@ func FuzzParse(f *testing.F) {
 			f.Add(b)
 		}
 	}
-	for _, s := range []string{"", "---", "---\n", "+++\n+++\n", "{", "{\n}", ">\t#", "- a\n  - b\n    > c", "# \xef\xbb\xbf", "---\na: &a [*a]\n---\n", "\r\r\n\n"} {
+	for _, s := range []string{"", "---", "---\n", "+++\n+++\n", "{", "{\n}", ">\t#", "- a\n  - b\n    > c", "# \xef\xbb\xbf", "---\na: &a [*a]\n---\n", "\r\r\n\n", "AAAA!. A"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -32,6 +33,9 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		for _, p := range n.Problems {
+			if strings.Contains(p.Message, "internal error") {
+				t.Fatalf("recovered panic: %s", p.Message)
+			}
 			if p.Line < 0 || p.Line > limit {
 				t.Fatalf("problem at line %d of %d: %s", p.Line, n.Lines, p.Message)
 			}

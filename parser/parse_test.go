@@ -174,6 +174,7 @@ func TestSentenceSplitting(t *testing.T) {
 		{"O. Reg. 384/00 s. 2.8 v applies. Services end.", []string{"O. Reg. 384/00 s. 2.8 v applies.", "Services end."}},
 		{"Call 613-555-0101. « Oui », dit-elle.", []string{"Call 613-555-0101.", "« Oui », dit-elle."}},
 		{"no capital. after", []string{"no capital. after"}},
+		{"Done!. Next one.", []string{"Done!.", "Next one."}}, // once crashed: the second mark was read as a new end
 	} {
 		var got []string
 		for _, s := range splitSentences(row.in) {

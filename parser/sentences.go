@@ -67,6 +67,7 @@ func splitSentences(text string) []span {
 			continue
 		}
 		emit(j)
+		i = j - 1 // "Done!. Next": the marks after the end belong to it
 	}
 	emit(len(text))
 	return out
