@@ -282,16 +282,45 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 	}
 }
 
-var abbrevDotRe = regexp.MustCompile(`\b(dr|dre|mr|mrs|ms|st|me|mme|mlle|m|no|n°)\. `)
+// titles whose period does not end a sentence ("dr. lee").
+var titles = map[string]bool{"dr": true, "dre": true, "mr": true, "mrs": true, "ms": true, "st": true, "me": true, "mme": true, "mlle": true, "m": true, "no": true, "n°": true}
 
 // foldSentence folds a sentence and drops the periods of titles ("Dr. Lee"
 // → "dr lee") so patterns that stop at a period read across them.
 func foldSentence(s string) string {
-	f := Fold(s)
-	if !strings.Contains(f, ". ") {
-		return f
+	return undotTitles(Fold(s))
+}
+
+// undotTitles drops the period of each title followed by a space in
+// folded text.
+func undotTitles(s string) string {
+	if !strings.Contains(s, ". ") {
+		return s
 	}
-	return abbrevDotRe.ReplaceAllString(f, "$1 ")
+	var b strings.Builder
+	last := 0
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != '.' || s[i+1] != ' ' {
+			continue
+		}
+		j := i
+		for j > 0 && isWordByte(s[j-1]) {
+			j--
+		}
+		if j == i && strings.HasSuffix(s[:i], "n°") && (i == 3 || !isWordByte(s[i-4])) {
+			j = i - 3
+		}
+		if !titles[s[j:i]] {
+			continue
+		}
+		b.WriteString(s[last:i])
+		last = i + 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // labelled splits "label: rest" when the label is short.

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"regexp"
 	"regexp/syntax"
 	"sort"
 	"strings"
@@ -21,7 +22,7 @@ func requiredWords(pattern string) [][]string {
 	if in.exact != nil {
 		cnf = append(cnf, wordsOf(in.exact)...)
 	}
-	cnf = dedupeSets(cnf)
+	cnf = pruneImplied(dedupeSets(cnf))
 	// Most selective first: a text fails fastest on them.
 	sort.SliceStable(cnf, func(i, j int) bool { return score(cnf[i]) > score(cnf[j]) })
 	return cnf
@@ -50,7 +51,11 @@ func analyse(re *syntax.Regexp) info {
 			return info{}
 		}
 		return info{exact: []string{string(re.Rune)}}
-	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary:
+		// No word character on one side: a word that starts (or ends)
+		// here must start (or end) on a word boundary.
+		return info{exact: []string{edge}}
+	case syntax.OpEmptyMatch, syntax.OpNoWordBoundary:
 		return info{exact: []string{""}}
 	case syntax.OpCharClass:
 		var out []string
@@ -160,6 +165,59 @@ func cross(a, b []string) []string {
 	return out
 }
 
+// edge marks, in exact strings and in word keys, a side of a word that
+// must be a word boundary in the text ("ending" in "\bending", not in
+// "attending"): a space, the start of the text or a \b before it.
+const edge = "\x00"
+
+// wordKeys splits an exact string into the keys of its words: each word
+// with an edge mark on a side that is a boundary (spaces count: the
+// pattern put one there). Words too short to gate on give "".
+func wordKeys(s string) []string {
+	var keys []string
+	for i := 0; i < len(s); {
+		if isSpace(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && !isSpace(s[j]) {
+			j++
+		}
+		piece := s[i:j]
+		left := i > 0 || strings.HasPrefix(piece, edge)
+		right := j < len(s) || strings.HasSuffix(piece, edge)
+		w := strings.ReplaceAll(piece, edge, "")
+		switch {
+		case len(w) < minWord:
+			keys = append(keys, "")
+		default:
+			k := w
+			if left && isWordByte(w[0]) {
+				k = edge + k
+			}
+			if right && isWordByte(w[len(w)-1]) {
+				k += edge
+			}
+			keys = append(keys, k)
+		}
+		i = j
+	}
+	return keys
+}
+
+func isSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v'
+}
+
+// isWordByte: Go's \b is ASCII-only, and so is this.
+func isWordByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// wordOf is a key's word without its edge marks.
+func wordOf(key string) string { return strings.Trim(key, edge) }
+
 // wordsOf turns a set of exact strings (one of which is in every match)
 // into word sets: each word every string holds, and the longest word of
 // each string. A text may hold a string's words across other spacing, so
@@ -167,45 +225,98 @@ func cross(a, b []string) []string {
 // give nothing.
 func wordsOf(exact []string) [][]string {
 	count := map[string]int{}
-	for _, s := range exact {
+	split := make([][]string, len(exact))
+	for i, s := range exact {
 		long := false
-		for _, f := range dedupe(strings.Fields(s)) {
-			if len(f) >= minWord {
-				count[f]++
+		for _, k := range dedupe(wordKeys(s)) {
+			if k != "" {
+				count[k]++
 				long = true
 			}
 		}
 		if !long {
 			return nil
 		}
+		split[i] = wordKeys(s)
 	}
 	var out [][]string
-	for w, n := range count {
+	for k, n := range count {
 		if n == len(exact) {
-			out = append(out, []string{w})
+			out = append(out, []string{k})
 		}
 	}
-	// Each string's longest word that not all strings share.
-	var longest []string
-	for _, s := range exact {
-		w := ""
-		for _, f := range strings.Fields(s) {
-			if len(f) > len(w) && count[f] < len(exact) {
-				w = f
+	// Choose a word of each string: its longest, its first and its last
+	// (not shared by all, those are above). Each choice is a word set
+	// every match holds one of: "(derniere|ultime) (seance|rencontre)"
+	// gives {derniere, ultime} and {rencontre, seance}.
+	for _, choose := range []func([]string) string{longestKey, firstKey, lastKey} {
+		var set []string
+		for _, keys := range split {
+			var own []string
+			for _, k := range keys {
+				if k != "" && count[k] < len(exact) {
+					own = append(own, k)
+				}
 			}
+			if len(own) == 0 {
+				set = nil // its shared words already gate it
+				break
+			}
+			set = append(set, choose(own))
 		}
-		if len(w) < minWord {
-			longest = nil // its shared words already gate it
-			break
+		if set != nil {
+			out = append(out, dedupe(set))
 		}
-		longest = append(longest, w)
 	}
-	if longest != nil {
-		out = append(out, dedupe(longest))
-	}
+	out = dedupeSets(out)
 	sort.Slice(out, func(i, j int) bool { return strings.Join(out[i], " ") < strings.Join(out[j], " ") })
 	return out
 }
+
+// pruneImplied drops each set that holds all of another set: a text that
+// passes the smaller passes it.
+func pruneImplied(cnf [][]string) [][]string {
+	var out [][]string
+	for i, set := range cnf {
+		implied := false
+		for j, other := range cnf {
+			if i != j && len(other) < len(set) && subset(other, set) {
+				implied = true
+				break
+			}
+		}
+		if !implied {
+			out = append(out, set)
+		}
+	}
+	return out
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			found = found || x == y
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func longestKey(keys []string) string {
+	best := keys[0]
+	for _, k := range keys[1:] {
+		if len(wordOf(k)) > len(wordOf(best)) {
+			best = k
+		}
+	}
+	return best
+}
+
+func firstKey(keys []string) string { return keys[0] }
+func lastKey(keys []string) string  { return keys[len(keys)-1] }
 
 func dedupe(ws []string) []string {
 	seen := map[string]bool{}
@@ -236,8 +347,33 @@ func dedupeSets(cnf [][]string) [][]string {
 func score(set []string) int {
 	m := 1 << 30
 	for _, w := range set {
-		m = min(m, len(w))
+		m = min(m, len(wordOf(w)))
 	}
 	// Fewer alternatives are more selective too.
 	return m*8 - min(len(set), 7)
+}
+
+// loosen drops a pattern's ^ and $ anchors: it then matches wherever the
+// pattern matches some line, label or heading of a text, and elsewhere too.
+func loosen(re *regexp.Regexp) *regexp.Regexp {
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return re
+	}
+	var walk func(*syntax.Regexp)
+	walk = func(r *syntax.Regexp) {
+		switch r.Op {
+		case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
+			r.Op = syntax.OpEmptyMatch
+		}
+		for _, sub := range r.Sub {
+			walk(sub)
+		}
+	}
+	walk(tree)
+	loose, err := regexp.Compile(tree.String())
+	if err != nil {
+		return re
+	}
+	return loose
 }

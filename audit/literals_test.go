@@ -16,18 +16,29 @@ func TestRequiredWords(t *testing.T) {
 		pattern string
 		want    [][]string
 	}{
-		{`\bterminat`, [][]string{{"terminat"}}},
-		{`\b(phone|email)\b`, [][]string{{"email", "phone"}}},
-		{`fin (des|du) services`, [][]string{{"services"}, {"fin"}, {"des", "du"}}},
-		{`(closing|final) session`, [][]string{{"session"}, {"closing", "final"}}},
-		{`\b(vm|voicemail|voice mail)\b`, [][]string{{"vm", "voice", "voicemail"}}}, // parsed as v(m|oice…): the prefix is put back
+		// `\b` in a want marks a side of the word that must be a word boundary.
+		{`\bterminat`, [][]string{{`\bterminat`}}},
+		{`\b(phone|email)\b`, [][]string{{`\bemail\b`, `\bphone\b`}}},
+		{`fin (des|du) services`, [][]string{{`\bservices`}, {`fin\b`}, {`\bdes\b`, `\bdu\b`}}},
+		{`(closing|final) session`, [][]string{{`\bsession`}, {`closing\b`, `final\b`}}},
+		{`\b(vm|voicemail|voice mail)\b`, [][]string{{`\bmail\b`, `\bvm\b`, `\bvoicemail\b`}, {`\bvm\b`, `\bvoice\b`, `\bvoicemail\b`}}}, // parsed as v(m|oice…): the prefix is put back
 		{`foo.*bar`, [][]string{{"foo"}, {"bar"}}},
-		{`next steps?\s*:`, [][]string{{"next"}, {"step", "steps"}}},
+		{`^next steps?\s*:`, [][]string{{`\bnext\b`}, {`\bstep`, `\bsteps`}}},
+		{`l'avance`, [][]string{{"l'avance"}}},
+		{`(derniere|ultime) (seance|rencontre)`, [][]string{{`\brencontre`, `\bseance`}, {`derniere\b`, `ultime\b`}}},
 		{`a?b`, nil},
 		{`(x|yy)`, nil},
 		{`(?i)case`, nil},
 	} {
-		require.Equal(t, row.want, requiredWords(row.pattern), row.pattern)
+		var want [][]string
+		for _, set := range row.want {
+			var keys []string
+			for _, w := range set {
+				keys = append(keys, strings.ReplaceAll(w, `\b`, edge))
+			}
+			want = append(want, keys)
+		}
+		require.Equal(t, want, requiredWords(row.pattern), row.pattern)
 	}
 }
 
@@ -72,21 +83,39 @@ func corpusSentences(t *testing.T) []string {
 	return sentences
 }
 
-// The automaton finds exactly the words a substring search finds, however
-// they overlap ("no" in "non", "end" in "ending"), with and without the
-// note cache.
+// The automaton finds exactly the words a search for each finds, however
+// they overlap ("no" in "non", "end" in "ending"), minding word boundaries
+// ("ending" at the start of a word, not in "attending"), with and without
+// the note cache.
 func TestWordIndexFindsEveryWord(t *testing.T) {
 	x := DefaultVocab.index
 	require.Greater(t, len(x.ids), 500)
-	texts := append(corpusSentences(t), "", "non-engagement ending", "voicemails voicemail", "ÉTÉ")
+	texts := append(corpusSentences(t), "", "non-engagement ending", "attending; voicemails voicemail", "ÉTÉ", "no_show", "no-show")
 	cached := DefaultVocab.forNote()
 	for _, s := range texts {
 		set, again := DefaultVocab.words(s), cached.words(s)
-		for w, id := range x.ids {
-			require.Equal(t, strings.Contains(s, w), set.has(id), "%q in %q", w, s)
-			require.Equal(t, set.has(id), again.has(id), "cache, %q in %q", w, s)
+		for key, id := range x.ids {
+			require.Equal(t, holdsWord(s, key), set.has(id), "%q in %q", key, s)
+			require.Equal(t, set.has(id), again.has(id), "cache, %q in %q", key, s)
 		}
 	}
+}
+
+// holdsWord is the plain definition of a word key: the word somewhere in
+// text, with a non-word character (or an end of the text) on each marked side.
+func holdsWord(text, key string) bool {
+	w := wordOf(key)
+	for i := 0; i+len(w) <= len(text); i++ {
+		if text[i:i+len(w)] != w {
+			continue
+		}
+		leftOK := !strings.HasPrefix(key, edge) || i == 0 || !isWordByte(text[i-1])
+		rightOK := !strings.HasSuffix(key, edge) || i+len(w) == len(text) || !isWordByte(text[i+len(w)])
+		if leftOK && rightOK {
+			return true
+		}
+	}
+	return false
 }
 
 // A set the note cache returned stays as it was while later texts evict it.
@@ -98,4 +127,18 @@ func TestWordCacheNeverChangesAHeldSet(t *testing.T) {
 		v.words(fmt.Sprintf("session %d: voicemail, no answer; court order; %d", i, i))
 	}
 	require.Equal(t, want, held)
+}
+
+func TestUndotTitles(t *testing.T) {
+	for _, row := range []struct{ in, want string }{
+		{"seen by dr. lee and mme. roy", "seen by dr lee and mme roy"},
+		{"dossier n°. 12 and no. 4", "dossier n° 12 and no 4"},
+		{"n°. 3", "n° 3"},
+		{"the end. next", "the end. next"},
+		{"x_dr. y", "x_dr. y"},
+		{"dr.lee", "dr.lee"},
+		{"", ""},
+	} {
+		require.Equal(t, row.want, undotTitles(row.in), row.in)
+	}
 }

@@ -10,73 +10,133 @@ import (
 // Triage is what a cheap look at a note, before any Markdown parse, says
 // its body may hold.
 type Triage struct {
-	// MayTerminate: the note may be a termination note. It is never false
-	// for a note Extract finds to be one (the patterns are run without
-	// their cancelling cues, on text that holds every sentence and heading
-	// of the note).
+	// MayTerminate: the note may be a termination note (MayTerminate).
 	MayTerminate bool
-	// MayMatter: the body may hold a fact a check reads (a ground, an
-	// attempt, a contact detail…). When false, Extract gives the same facts
-	// as ExtractMeta, as tests prove on every corpus.
+	// MayMatter: the body may hold a fact a check reads (MayMatter); true
+	// until looked at.
 	MayMatter bool
 }
 
-// bodyTriggers are the concepts that yield a fact on their own; the
-// others only refine those (a channel needs an attempt cue, an answer a
-// reason label, a cue cancels). A text without any of their words gives no
-// body facts.
-var bodyTriggers = []string{
-	"termination_heading", "termination_statement", "session_held",
-	"ground_risk-of-harm", "ground_opportunity-given", "ground_alternatives-arranged",
-	"ground_client-withdrew", "ground_client-request", "ground_no-longer-needed",
-	"reason_end_label", "reason_bare_label",
-	"alternatives", "alternatives_heading", "support", "support_heading", "session_heading",
-	"court_order", "legal_advice", "notice", "notice_verb", "threat", "risk_session",
-	"record_shared", "consent", "supervision", "contact_stated", "attempt_cue",
-}
-
-// Triage looks at a note's front matter facts and raw body.
-func (v *Vocab) Triage(f *Facts, body []byte) Triage {
-	t := Triage{MayTerminate: f.Termination}
+// MayTerminate reports whether a note could be a termination note, from
+// its front matter and raw body, without a Markdown parse. It never says
+// no to a note Extract finds to be one (the patterns are run without their
+// cancelling cues, on text that holds every sentence and heading of the
+// note), so skipping the others changes no result; tests prove it on every
+// corpus.
+func (v *Vocab) MayTerminate(f *Facts, body []byte) bool {
+	if f.Termination {
+		return true
+	}
 	v = v.forNote()
 	heading := v.concept("termination_heading")
 	statement, session := v.concept("termination_statement"), v.concept("session_held")
 	// A block never spans a blank line, so each run of lines between blank
 	// lines is tested alone: shorter texts, and words must meet in one.
 	for _, chunk := range paragraphs(Fold(string(body))) {
-		words := v.words(chunk)
-		if !t.MayMatter {
-			for _, name := range bodyTriggers {
-				if v.concept(name).anyGate(words) {
-					t.MayMatter = true
+		for _, plain := range plainVariants(chunk) {
+			// Any line may be a heading: "# …", a bold line, a line in
+			// capitals, the line above "===". Test the heading patterns
+			// on each.
+			if heading.anyGate(v.words(plain)) {
+				for _, line := range strings.Split(chunk, "\n") {
+					for _, h := range plainVariants(line) {
+						if h = cleanHeading(h); h != "" && v.anyMatch(heading, h) {
+							return true
+						}
+					}
+				}
+			}
+			if v.anyMatch(statement, plain) || v.anyMatch(session, plain) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bodyTriggers say when a body may yield a fact: a concept of each group
+// matches somewhere in the note. The other concepts only refine these (a
+// cue cancels, a continuation cancels a statement); termination itself is
+// MayTerminate's. Single concepts come first, and in each conjunction the
+// rarer group, so that MayMatter tries few patterns.
+var bodyTriggers = func() [][][]string {
+	var out [][][]string
+	for _, c := range sentenceConcepts {
+		out = append(out, [][]string{{c}})
+	}
+	for _, code := range groundPriority {
+		out = append(out, [][]string{{"ground_" + code}})
+	}
+	var channels, answers []string
+	for _, ch := range Channels {
+		channels = append(channels, "channel_"+ch)
+	}
+	for _, code := range groundPriority {
+		answers = append(answers, "answer_"+code)
+	}
+	return append(out,
+		[][]string{{"alternatives_heading"}}, [][]string{{"support_heading"}}, // a section or label that names the thing
+		[][]string{{"contact_stated"}},
+		[][]string{{"session_heading"}, {"session_heading_held"}},      // "Closing session: held"
+		[][]string{{"reason_end_label", "reason_bare_label"}, answers}, // a terse answer under a reason label
+		[][]string{{"attempt_cue"}, channels},                          // an attempt: a cue (sentence, lead or heading) and a means
+		[][]string{{"end_word"}, {"notice_verb"}},                      // told of an end date
+	)
+}()
+
+// MayMatter reports whether a note's body may yield any fact the checks
+// read, beyond its front matter's (a termination among them): when false,
+// Extract gives the facts ExtractMeta gives, as tests prove on every
+// corpus. Each trigger concept is tried, without its cues and with its ^
+// and $ dropped, on each paragraph where its words are, and only as long
+// as the answer is not known.
+func (v *Vocab) MayMatter(f *Facts, body []byte) bool {
+	if mayHoldDetails(spacedStripper.Replace(string(body))) || v.MayTerminate(f, body) {
+		return true
+	}
+	v = v.forNote()
+	type text struct {
+		plain string
+		words wordSet
+	}
+	var texts []text
+	for _, chunk := range paragraphs(Fold(string(body))) {
+		for _, plain := range plainVariants(chunk) {
+			texts = append(texts, text{plain, v.words(plain)})
+		}
+	}
+	found := map[string]bool{}
+	matches := func(name string) bool {
+		m, known := found[name]
+		if !known {
+			c := v.concept(name)
+			for _, t := range texts {
+				if m = c.anyLooseMatch(t.words, t.plain); m {
 					break
 				}
 			}
+			found[name] = m
 		}
-		if t.MayTerminate {
-			if t.MayMatter {
+		return m
+	}
+	for _, trigger := range bodyTriggers {
+		all := true
+		for _, group := range trigger {
+			any := false
+			for _, name := range group {
+				if any = matches(name); any {
+					break
+				}
+			}
+			if all = any; !all {
 				break
 			}
-			continue
 		}
-		// Any line may be a heading: "# …", a bold line, a line in
-		// capitals, the line above "===". Test the heading patterns on each.
-		if heading.anyGate(words) {
-			for _, line := range strings.Split(chunk, "\n") {
-				if h := cleanHeading(markStripper.Replace(strings.TrimRight(line, "# \r"))); h != "" && v.anyMatch(heading, h) {
-					t.MayTerminate = true
-					break
-				}
-			}
+		if all {
+			return true
 		}
-		if t.MayTerminate || !statement.anyGate(words) && !session.anyGate(words) {
-			continue // most paragraphs: none of the words, no need to clean the text
-		}
-		plain := plainish(chunk)
-		t.MayTerminate = v.anyMatch(statement, plain) || v.anyMatch(session, plain)
 	}
-	t.MayMatter = t.MayMatter || t.MayTerminate || mayHoldDetails(plainStripper.Replace(string(body)))
-	return t
+	return false
 }
 
 // paragraphs splits text at blank lines.
@@ -107,9 +167,12 @@ func paragraphs(text string) []string {
 }
 
 var (
-	linkTargetRe  = regexp.MustCompile(`\]\([^)]*\)`)
-	markStripper  = strings.NewReplacer("*", "", "_", "", "`", "")
-	plainStripper = strings.NewReplacer("*", "", "_", "", "`", "", "[", "", "]", "", "<", "", ">", "", "#", "", "|", " | ", "\\", "")
+	linkTargetRe = regexp.MustCompile(`\]\([^)]*\)`)
+	// Emphasis marks inside a word join it ("clos**ing**"), other markup
+	// never does: it becomes a space, so it cannot join words either.
+	plainStripper = strings.NewReplacer("*", "", "_", "", "`", "", "[", " ", "]", " ", "<", " ", ">", " ", "#", " ", "|", " | ", "\\", "")
+	// An emphasis mark may also be a literal character ("00*alternative").
+	spacedStripper = strings.NewReplacer("*", " ", "_", " ", "`", " ", "[", " ", "]", " ", "<", " ", ">", " ", "#", " ", "|", " | ", "\\", "")
 )
 
 // anyGate reports whether a text with these words passes the word test
@@ -124,12 +187,46 @@ func (c *concept) anyGate(words wordSet) bool {
 }
 
 // plainish approximates the note's plain text from its raw body: link
-// targets and emphasis marks dropped, spacing folded. Every sentence of
-// the parsed note is a substring of it.
+// targets and markup dropped, spacing folded. Every sentence of the parsed
+// note is a substring of it, or, where an emphasis mark is a literal
+// character, of plainSpaced.
 func plainish(folded string) string {
-	s := linkTargetRe.ReplaceAllString(folded, "")
-	s = plainStripper.Replace(s)
-	return abbrevDotRe.ReplaceAllString(strings.Join(strings.Fields(s), " "), "$1 ")
+	return plainWith(folded, plainStripper)
+}
+
+func plainSpaced(folded string) string {
+	return plainWith(folded, spacedStripper)
+}
+
+// plainVariants are the texts to test a paragraph as: plainish, and
+// plainSpaced when it differs.
+func plainVariants(folded string) []string {
+	if strings.ContainsAny(folded, "*_`") {
+		return []string{plainish(folded), plainSpaced(folded)}
+	}
+	return []string{plainish(folded)}
+}
+
+func plainWith(folded string, r *strings.Replacer) string {
+	s := folded
+	if strings.Contains(s, "](") {
+		s = linkTargetRe.ReplaceAllString(s, "")
+	}
+	if strings.ContainsAny(s, "*_`[]<>\\|#") { // most text has no markup
+		s = r.Replace(s)
+	}
+	return undotTitles(strings.Join(strings.Fields(s), " "))
+}
+
+// anyLooseMatch reports whether any loosened pattern (no ^ or $) of the
+// concept matches, ignoring its cancelling cues.
+func (c *concept) anyLooseMatch(words wordSet, text string) bool {
+	for i, re := range c.loose {
+		if c.looseGates[i].passes(words) && re.MatchString(text) {
+			return true
+		}
+	}
+	return false
 }
 
 // anyMatch reports whether any pattern of the concept matches, ignoring

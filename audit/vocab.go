@@ -28,11 +28,13 @@ type vocabFile struct {
 
 // concept is one thing the audit recognises, with its compiled patterns.
 type concept struct {
-	name     string
-	filters  map[string]bool
-	patterns map[string][]string // lang -> source, for explain
-	re       []*regexp.Regexp
-	gates    []gate // per pattern: the words a text must hold for it to be tried
+	name       string
+	filters    map[string]bool
+	patterns   map[string][]string // lang -> source, for explain
+	re         []*regexp.Regexp
+	loose      []*regexp.Regexp // re without ^ and $, for MayMatter
+	gates      []gate           // per pattern: the words a text must hold for it to be tried
+	looseGates []gate           // the same for loose
 }
 
 // Vocab is the compiled vocabulary. It is read-only once built, so one Vocab
@@ -109,6 +111,7 @@ func compile(name string, filters []string, words map[string][]string) (*concept
 				return nil, fmt.Errorf("vocabulary %s (%s): %q: %w", name, lang, w, err)
 			}
 			c.re = append(c.re, re)
+			c.loose = append(c.loose, loosen(re))
 		}
 	}
 	return c, nil

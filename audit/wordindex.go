@@ -3,6 +3,7 @@
 package audit
 
 import (
+	"strings"
 	"unsafe"
 
 	"github.com/coregx/ahocorasick"
@@ -11,10 +12,17 @@ import (
 // wordIndex holds every word that some pattern requires (literals.go),
 // and an Aho-Corasick automaton that finds, in one pass over a text, all
 // of them it contains. Testing a pattern's words is then a few bit tests,
-// where it used to be a substring search per word.
+// where it used to be a substring search per word. A word whose key has
+// edge marks counts only where the text has a word boundary there.
 type wordIndex struct {
-	ids map[string]int
-	ac  *ahocorasick.Automaton
+	ids      map[string]int // key -> id
+	variants [][]variant    // automaton pattern -> the keys of that word
+	ac       *ahocorasick.Automaton
+}
+
+type variant struct {
+	id          int
+	left, right bool // a word boundary is needed on that side
 }
 
 // wordSet has bit id set when the text holds word id.
@@ -47,23 +55,14 @@ func (g gate) passes(s wordSet) bool {
 func newWordIndex(groups ...map[string]*concept) (*wordIndex, error) {
 	x := &wordIndex{ids: map[string]int{}}
 	var words []string
+	pattern := map[string]int{} // word -> automaton pattern
 	for _, g := range groups {
 		for _, c := range g {
 			c.gates = make([]gate, len(c.re))
-			for i, re := range c.re {
-				for _, set := range requiredWords(re.String()) {
-					ids := make([]int, len(set))
-					for k, w := range set {
-						id, ok := x.ids[w]
-						if !ok {
-							id = len(words)
-							x.ids[w] = id
-							words = append(words, w)
-						}
-						ids[k] = id
-					}
-					c.gates[i] = append(c.gates[i], ids)
-				}
+			c.looseGates = make([]gate, len(c.re))
+			for i := range c.re {
+				c.gates[i] = x.gate(requiredWords(c.re[i].String()), pattern, &words)
+				c.looseGates[i] = x.gate(requiredWords(c.loose[i].String()), pattern, &words)
 			}
 		}
 	}
@@ -73,6 +72,34 @@ func newWordIndex(groups ...map[string]*concept) (*wordIndex, error) {
 	ac, err := ahocorasick.NewBuilder().AddStrings(words).Build()
 	x.ac = ac
 	return x, err
+}
+
+// gate gives ids to a pattern's word keys, adding new words to the
+// automaton's list.
+func (x *wordIndex) gate(cnf [][]string, pattern map[string]int, words *[]string) gate {
+	var g gate
+	for _, set := range cnf {
+		ids := make([]int, len(set))
+		for k, key := range set {
+			id, ok := x.ids[key]
+			if !ok {
+				id = len(x.ids)
+				x.ids[key] = id
+				w := wordOf(key)
+				p, ok := pattern[w]
+				if !ok {
+					p = len(*words)
+					pattern[w] = p
+					*words = append(*words, w)
+					x.variants = append(x.variants, nil)
+				}
+				x.variants[p] = append(x.variants[p], variant{id, strings.HasPrefix(key, edge), strings.HasSuffix(key, edge)})
+			}
+			ids[k] = id
+		}
+		g = append(g, ids)
+	}
+	return g
 }
 
 // scan returns the set of words text holds, reusing into's storage.
@@ -89,7 +116,13 @@ func (x *wordIndex) scan(text string, into wordSet) wordSet {
 	}
 	// The automaton reads bytes; the text is only read, never kept.
 	for _, m := range x.ac.FindAllOverlapping(unsafe.Slice(unsafe.StringData(text), len(text))) {
-		into[m.PatternID>>6] |= 1 << (m.PatternID & 63)
+		left := m.Start == 0 || !isWordByte(text[m.Start-1])
+		right := m.End == len(text) || !isWordByte(text[m.End])
+		for _, v := range x.variants[m.PatternID] {
+			if (left || !v.left) && (right || !v.right) {
+				into[v.id>>6] |= 1 << (v.id & 63)
+			}
+		}
 	}
 	return into
 }

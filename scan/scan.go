@@ -301,8 +301,9 @@ func bodyNeeded(facts []*audit.Facts, pos []int, triage []audit.Triage, cfg *aud
 // readBatch is pass 1 for one folder's notes, files[b[0]:b[1]].
 func readBatch(files []File, b [2]int, o Options, facts []*audit.Facts, triage []audit.Triage, full []bool, errs []*audit.FileError) {
 	notes := make([]*parser.Note, b[1]-b[0])
+	bodies := make([][]byte, b[1]-b[0])
 	for i := b[0]; i < b[1]; i++ {
-		notes[i-b[0]], facts[i], triage[i], errs[i] = readMeta(files[i], o)
+		notes[i-b[0]], bodies[i-b[0]], facts[i], triage[i], errs[i] = readMeta(files[i], o)
 	}
 	var lite []*audit.Facts
 	var pos []int
@@ -313,26 +314,31 @@ func readBatch(files []File, b [2]int, o Options, facts []*audit.Facts, triage [
 		}
 	}
 	for _, i := range bodyNeeded(lite, pos, triage, o.Config) {
+		if facts[i].Dated && !o.Vocab.MayMatter(facts[i], bodies[i-b[0]]) {
+			triage[i].MayMatter = false // its body holds nothing an event reads
+			continue
+		}
 		facts[i], errs[i] = extractBody(files[i], notes[i-b[0]], facts[i], o)
 		full[i] = true
 	}
 }
 
-// readMeta reads a note's front matter facts, and what its body may hold.
-// The note is returned unfinished (ParseBody).
-func readMeta(f File, o Options) (note *parser.Note, facts *audit.Facts, t audit.Triage, ferr *audit.FileError) {
+// readMeta reads a note's front matter facts and whether it may be a
+// termination note. The note is returned unfinished (ParseBody), with its
+// body's bytes.
+func readMeta(f File, o Options) (note *parser.Note, body []byte, facts *audit.Facts, t audit.Triage, ferr *audit.FileError) {
 	defer func() {
 		if r := recover(); r != nil {
-			note, facts, t, ferr = nil, nil, audit.Triage{}, panicError(f, r)
+			note, body, facts, t, ferr = nil, nil, nil, audit.Triage{}, panicError(f, r)
 		}
 	}()
 	src, ferr := load(f, o)
 	if ferr != nil {
-		return nil, nil, t, ferr
+		return nil, nil, nil, t, ferr
 	}
-	note, body := parser.ParseMeta(f.Rel, src)
+	note, body = parser.ParseMeta(f.Rel, src)
 	facts = audit.ExtractMeta(note, f.Rel, o.Vocab)
-	return note, facts, o.Vocab.Triage(facts, body), nil
+	return note, body, facts, audit.Triage{MayTerminate: o.Vocab.MayTerminate(facts, body), MayMatter: true}, nil
 }
 
 // extractBody finishes a note readMeta began and adds its body's facts to

@@ -1,0 +1,75 @@
+package audit_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/noteaudit/noteaudit/audit"
+	"github.com/noteaudit/noteaudit/internal/gen"
+	"github.com/noteaudit/noteaudit/parser"
+	"github.com/stretchr/testify/require"
+)
+
+// checkTriage holds the two claims a sweep's shortcut rests on, for one
+// note: a note MayTerminate rules out is no termination note, and a dated
+// note MayMatter rules out gives from its body no fact beyond its front
+// matter's.
+func checkTriage(t *testing.T, path string, src []byte) {
+	meta, body := parser.ParseMeta(path, src)
+	lite := audit.ExtractMeta(meta, path, audit.DefaultVocab)
+	mayTerminate := audit.DefaultVocab.MayTerminate(lite, body)
+	mayMatter := audit.DefaultVocab.MayMatter(lite, body)
+	full := audit.Extract(parser.Parse(path, src), path, audit.DefaultVocab)
+	if !mayTerminate && full.Termination {
+		t.Fatalf("%s: MayTerminate said no to a termination note (%v)", path, full.TerminationWhy)
+	}
+	if lite.Dated && !mayMatter {
+		again := audit.ExtractMeta(meta, path, audit.DefaultVocab)
+		require.Equal(t, again, full, "%s: MayMatter said no to a body with facts", path)
+	}
+}
+
+// Both claims hold on every note we have: the sample notes, the
+// hand-written corpus, the devset and a generated share.
+func TestTriageClaims(t *testing.T) {
+	generated := t.TempDir()
+	_, err := gen.Generate(generated, 1500, 5)
+	require.NoError(t, err)
+	notes, skipped := 0, 0
+	for _, root := range []string{"testdata/corpus", "../sample-notes", "../../shared/devset/corpus", generated} {
+		_ = filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
+			if err != nil || info.IsDir() {
+				return nil
+			}
+			src, err := os.ReadFile(p)
+			require.NoError(t, err)
+			checkTriage(t, p, src)
+			notes++
+			meta, body := parser.ParseMeta(p, src)
+			if !audit.DefaultVocab.MayMatter(audit.ExtractMeta(meta, p, audit.DefaultVocab), body) {
+				skipped++
+			}
+			return nil
+		})
+	}
+	require.Greater(t, notes, 1700)
+	require.Greater(t, skipped, notes/4, "MayMatter should rule out the plain progress notes")
+}
+
+// FuzzTriage: the claims hold for any body.
+func FuzzTriage(f *testing.F) {
+	for _, s := range []string{
+		"Session 3 with the client about sleep. We reviewed the week. Sessions continue every two weeks.\n",
+		"## Attempts\n\n- Phoned 03-01, no answer\n",
+		"# Fin\n\nMotif : **perte** de contact.\n\n**Alternatives** : groupe.\n",
+		"Closing session: held.\n\n2. Alternatives: a group\n\nReason:\nclient request\n",
+		"Told her on 2026-01-02 that services end on 2026-04-01.\n\n> 12\n> Main Street\n",
+		"Contact: CMHA 416-555-0101; help@x.org\n\nclos**ing** the file today\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		checkTriage(t, "c/note.md", append([]byte("---\nclient: C\ndate: 2026-03-01\n---\n"), body...))
+	})
+}
