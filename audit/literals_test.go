@@ -142,3 +142,24 @@ func TestUndotTitles(t *testing.T) {
 		require.Equal(t, row.want, undotTitles(row.in), row.in)
 	}
 }
+
+// Fold agrees with its plain definition: lower case (unicode.ToLower),
+// then each rune without its accent.
+func TestFoldMatchesDefinition(t *testing.T) {
+	plain := func(s string) string {
+		var b strings.Builder
+		for _, r := range strings.ToLower(s) {
+			parser.WriteFolded(&b, r)
+		}
+		return b.String()
+	}
+	for _, s := range append(corpusSentences(t), "", "ÉTÉ À L’ÉCOLE", "Œuvre ÇA", "İstanbul", "bad \xff\xfe utf8", "déjà vu", "plain ascii", "MIXED Case") {
+		require.Equal(t, plain(s), Fold(s), "%q", s)
+	}
+}
+
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "a b", "a  b", " a", "a ", "a\nb", "a\tb", "é b", "a\u2003b", "a\u00a0b", "x\x0by", "one two three"} {
+		require.Equal(t, strings.Join(strings.Fields(s), " "), collapseSpace(s), "%q", s)
+	}
+}

@@ -5,6 +5,7 @@ package audit
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Triage is what a cheap look at a note, before any Markdown parse, says
@@ -91,7 +92,13 @@ var bodyTriggers = func() [][][]string {
 // and $ dropped, on each paragraph where its words are, and only as long
 // as the answer is not known.
 func (v *Vocab) MayMatter(f *Facts, body []byte) bool {
-	if mayHoldDetails(spacedStripper.Replace(string(body))) || v.MayTerminate(f, body) {
+	return v.MayMatterKnowing(f, body, v.MayTerminate(f, body))
+}
+
+// MayMatterKnowing is MayMatter for a caller that knows MayTerminate's
+// answer already.
+func (v *Vocab) MayMatterKnowing(f *Facts, body []byte, mayTerminate bool) bool {
+	if mayTerminate || mayHoldDetails(spacedStripper.Replace(string(body))) {
 		return true
 	}
 	v = v.forNote()
@@ -207,6 +214,32 @@ func plainVariants(folded string) []string {
 	return []string{plainish(folded)}
 }
 
+// collapseSpace is strings.Join(strings.Fields(s), " "), in one pass for
+// ASCII text, and without copying text that has no spacing to collapse.
+func collapseSpace(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		clean = clean && (c == ' ' || !isSpace(c)) && !(c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '))
+	}
+	if clean {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if !isSpace(s[i]) {
+			if len(b) > 0 && isSpace(s[i-1]) {
+				b = append(b, ' ')
+			}
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
+}
+
 func plainWith(folded string, r *strings.Replacer) string {
 	s := folded
 	if strings.Contains(s, "](") {
@@ -215,7 +248,7 @@ func plainWith(folded string, r *strings.Replacer) string {
 	if strings.ContainsAny(s, "*_`[]<>\\|#") { // most text has no markup
 		s = r.Replace(s)
 	}
-	return undotTitles(strings.Join(strings.Fields(s), " "))
+	return undotTitles(collapseSpace(s))
 }
 
 // anyLooseMatch reports whether any loosened pattern (no ^ or $) of the

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/noteaudit/noteaudit/parser"
@@ -261,23 +262,27 @@ func (v *Vocab) cueIn(name, text string) bool {
 // Every rune maps to runes of the same byte length or shorter only for
 // ASCII; offsets into folded text are therefore only used on folded text.
 func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
+	ascii, upper := true, false
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+		upper = upper || 'A' <= s[i] && s[i] <= 'Z'
 	}
-	if ascii {
+	switch {
+	case ascii && !upper:
+		return s
+	case ascii:
 		return strings.ToLower(s) // no accents to remove
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range strings.ToLower(s) {
-		if r < utf8.RuneSelf {
+	for _, r := range s {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			b.WriteByte(byte(r) + 'a' - 'A')
+		case r < utf8.RuneSelf:
 			b.WriteByte(byte(r))
-		} else {
-			b.WriteString(parser.FoldRune(r))
+		default:
+			parser.WriteFolded(&b, unicode.ToLower(r))
 		}
 	}
 	return b.String()

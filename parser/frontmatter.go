@@ -321,48 +321,57 @@ func normKey(k string) string {
 		case ' ', '-':
 			b.WriteByte('_')
 		default:
-			b.WriteString(FoldRune(r))
+			WriteFolded(&b, r)
 		}
 	}
 	return b.String()
 }
 
-// FoldRune returns r without its accent (é → e), for matching French text
-// written with or without accents.
-func FoldRune(r rune) string {
+// WriteFolded writes r without its accent (é → e), for matching French
+// text written with or without accents.
+func WriteFolded(b *strings.Builder, r rune) {
+	if f, ok := foldRune(r); ok {
+		b.WriteString(f)
+	} else {
+		b.WriteRune(r)
+	}
+}
+
+// foldRune returns r's unaccented spelling, if it has one.
+func foldRune(r rune) (string, bool) {
 	switch r {
 	case 'à', 'â', 'ä', 'á':
-		return "a"
+		return "a", true
 	case 'À', 'Â', 'Ä', 'Á':
-		return "A"
+		return "A", true
 	case 'é', 'è', 'ê', 'ë':
-		return "e"
+		return "e", true
 	case 'É', 'È', 'Ê', 'Ë':
-		return "E"
+		return "E", true
 	case 'î', 'ï', 'í':
-		return "i"
+		return "i", true
 	case 'Î', 'Ï', 'Í':
-		return "I"
+		return "I", true
 	case 'ô', 'ö', 'ó':
-		return "o"
+		return "o", true
 	case 'Ô', 'Ö', 'Ó':
-		return "O"
+		return "O", true
 	case 'ù', 'û', 'ü', 'ú':
-		return "u"
+		return "u", true
 	case 'Ù', 'Û', 'Ü', 'Ú':
-		return "U"
+		return "U", true
 	case 'ç':
-		return "c"
+		return "c", true
 	case 'Ç':
-		return "C"
+		return "C", true
 	case 'œ':
-		return "oe"
+		return "oe", true
 	case 'Œ':
-		return "OE"
+		return "OE", true
 	case '’', 'ʼ', '‘':
-		return "'"
+		return "'", true
 	case '\u00a0', '\u202f':
-		return " "
+		return " ", true
 	}
-	return string(r)
+	return "", false
 }

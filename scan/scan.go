@@ -314,7 +314,7 @@ func readBatch(files []File, b [2]int, o Options, facts []*audit.Facts, triage [
 		}
 	}
 	for _, i := range bodyNeeded(lite, pos, triage, o.Config) {
-		if facts[i].Dated && !o.Vocab.MayMatter(facts[i], bodies[i-b[0]]) {
+		if facts[i].Dated && !o.Vocab.MayMatterKnowing(facts[i], bodies[i-b[0]], triage[i].MayTerminate) {
 			triage[i].MayMatter = false // its body holds nothing an event reads
 			continue
 		}
