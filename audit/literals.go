@@ -109,29 +109,30 @@ func analyse(re *syntax.Regexp) info {
 	case syntax.OpAlternate:
 		// One of the branches matched: their exact strings together, or
 		// the union of each branch's best word set.
-		exact, exactOK := []string{}, true
-		var union []string
-		unionOK := true
-		for _, sub := range re.Sub {
-			in := analyse(sub)
-			if exactOK && in.exact != nil && len(exact)+len(in.exact) <= maxExact {
-				exact = append(exact, in.exact...)
-			} else {
-				exactOK = false
-			}
-			if best := in.best(); best != nil {
-				union = append(union, best...)
-			} else {
-				unionOK = false
+		subs := make([]info, len(re.Sub))
+		var exact []string
+		for i, sub := range re.Sub {
+			subs[i] = analyse(sub)
+			if exact != nil || i == 0 {
+				if subs[i].exact == nil || len(exact)+len(subs[i].exact) > maxExact {
+					exact = nil
+				} else {
+					exact = append(exact, subs[i].exact...)
+				}
 			}
 		}
-		switch {
-		case exactOK:
+		if exact != nil {
 			return info{exact: exact}
-		case unionOK:
-			return info{cnf: [][]string{dedupe(union)}}
 		}
-		return info{}
+		var union []string
+		for _, in := range subs {
+			best := in.best()
+			if best == nil {
+				return info{}
+			}
+			union = append(union, best...)
+		}
+		return info{cnf: [][]string{dedupe(union)}}
 	}
 	return info{}
 }
@@ -356,22 +357,31 @@ func score(set []string) int {
 // loosen drops a pattern's ^ and $ anchors: it then matches wherever the
 // pattern matches some line, label or heading of a text, and elsewhere too.
 func loosen(re *regexp.Regexp) *regexp.Regexp {
-	tree, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
+	src := re.String()
+	var b strings.Builder
+	inClass := false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '\\' && i+1 < len(src):
+			b.WriteByte(c)
+			i++
+			c = src[i]
+		case inClass:
+			// "]" right after "[" or "[^" is a member, not the end.
+			inClass = c != ']' || src[i-1] == '[' || src[i-1] == '^' && src[i-2] == '['
+		case c == '[':
+			inClass = true
+		case c == '^' || c == '$':
+			b.WriteString("(?:)")
+			continue
+		}
+		b.WriteByte(c)
+	}
+	if b.String() == src {
 		return re
 	}
-	var walk func(*syntax.Regexp)
-	walk = func(r *syntax.Regexp) {
-		switch r.Op {
-		case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
-			r.Op = syntax.OpEmptyMatch
-		}
-		for _, sub := range r.Sub {
-			walk(sub)
-		}
-	}
-	walk(tree)
-	loose, err := regexp.Compile(tree.String())
+	loose, err := regexp.Compile(b.String())
 	if err != nil {
 		return re
 	}

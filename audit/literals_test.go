@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -161,5 +162,18 @@ func TestFoldMatchesDefinition(t *testing.T) {
 func TestCollapseSpace(t *testing.T) {
 	for _, s := range []string{"", " ", "a b", "a  b", " a", "a ", "a\nb", "a\tb", "é b", "a\u2003b", "a\u00a0b", "x\x0by", "one two three"} {
 		require.Equal(t, strings.Join(strings.Fields(s), " "), collapseSpace(s), "%q", s)
+	}
+}
+
+func TestLoosen(t *testing.T) {
+	for _, row := range []struct{ in, want string }{
+		{`^(reason|ground)s?$`, `(?:)(reason|ground)s?(?:)`},
+		{`^[^.;:]{0,30}[:?=—-]?\s*(no|none)\b`, `(?:)[^.;:]{0,30}[:?=—-]?\s*(no|none)\b`},
+		{`a\^b\$c[$^]`, `a\^b\$c[$^]`},
+		{`[]^]x$`, `[]^]x(?:)`},
+		{`[^]$]x`, `[^]$]x`},
+		{`\bplain\b`, `\bplain\b`},
+	} {
+		require.Equal(t, row.want, loosen(regexp.MustCompile(row.in)).String(), row.in)
 	}
 }

@@ -62,7 +62,10 @@ func newWordIndex(groups ...map[string]*concept) (*wordIndex, error) {
 			c.looseGates = make([]gate, len(c.re))
 			for i := range c.re {
 				c.gates[i] = x.gate(requiredWords(c.re[i].String()), pattern, &words)
-				c.looseGates[i] = x.gate(requiredWords(c.loose[i].String()), pattern, &words)
+				c.looseGates[i] = c.gates[i]
+				if c.loose[i] != c.re[i] {
+					c.looseGates[i] = x.gate(requiredWords(c.loose[i].String()), pattern, &words)
+				}
 			}
 		}
 	}
