@@ -185,6 +185,9 @@ var (
 // anyGate reports whether a text with these words passes the word test
 // of any of the concept's patterns.
 func (c *concept) anyGate(words wordSet) bool {
+	if !c.mask.meets(words) {
+		return false
+	}
 	for _, g := range c.gates {
 		if g.passes(words) {
 			return true
@@ -254,6 +257,9 @@ func plainWith(folded string, r *strings.Replacer) string {
 // anyLooseMatch reports whether any loosened pattern (no ^ or $) of the
 // concept matches, ignoring its cancelling cues.
 func (c *concept) anyLooseMatch(words wordSet, text string) bool {
+	if !c.looseMask.meets(words) {
+		return false
+	}
 	for i, re := range c.loose {
 		if c.looseGates[i].passes(words) && re.MatchString(text) {
 			return true
@@ -266,6 +272,9 @@ func (c *concept) anyLooseMatch(words wordSet, text string) bool {
 // its cancelling cues.
 func (v *Vocab) anyMatch(c *concept, text string) bool {
 	words := v.words(text)
+	if !c.mask.meets(words) {
+		return false
+	}
 	for i, re := range c.re {
 		if c.gates[i].passes(words) && re.MatchString(text) {
 			return true

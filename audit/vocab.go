@@ -36,6 +36,8 @@ type concept struct {
 	loose      []*regexp.Regexp // re without ^ and $, for MayMatter
 	gates      []gate           // per pattern: the words a text must hold for it to be tried
 	looseGates []gate           // the same for loose
+	mask       wordSet          // a text must meet it to pass any of gates (maskOf)
+	looseMask  wordSet          // the same for looseGates
 }
 
 // Vocab is the compiled vocabulary. It is read-only once built, so one Vocab
@@ -156,6 +158,9 @@ func (v *Vocab) FindAll(name, folded string) [][]int { return v.findAll(name, fo
 func (v *Vocab) find(name, folded string) []int {
 	c := v.concept(name)
 	words := v.words(folded)
+	if !c.mask.meets(words) {
+		return nil
+	}
 	for i, re := range c.re {
 		if !c.gates[i].passes(words) {
 			continue
@@ -173,6 +178,9 @@ func (v *Vocab) findAll(name, folded string) [][]int {
 	c := v.concept(name)
 	var out [][]int
 	words := v.words(folded)
+	if !c.mask.meets(words) {
+		return nil
+	}
 	for i, re := range c.re {
 		if !c.gates[i].passes(words) {
 			continue
@@ -247,6 +255,9 @@ func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
 func (v *Vocab) cueIn(name, text string) bool {
 	c := v.cues[name]
 	words := v.cueWords(text)
+	if !c.mask.meets(words) {
+		return false
+	}
 	for i, re := range c.re {
 		if !c.gates[i].passes(words) {
 			continue

@@ -69,12 +69,45 @@ func newWordIndex(groups ...map[string]*concept) (*wordIndex, error) {
 			}
 		}
 	}
+	for _, g := range groups {
+		for _, c := range g {
+			c.mask, c.looseMask = x.maskOf(c.gates), x.maskOf(c.looseGates)
+		}
+	}
 	if len(words) == 0 {
 		return x, nil
 	}
 	ac, err := ahocorasick.NewBuilder().AddStrings(words).Build()
 	x.ac = ac
 	return x, err
+}
+
+// maskOf is the union of the first word set of each gate: a text with
+// none of those words passes no gate. nil when some gate has no sets.
+func (x *wordIndex) maskOf(gates []gate) wordSet {
+	m := make(wordSet, (len(x.ids)+63)/64)
+	for _, g := range gates {
+		if len(g) == 0 {
+			return nil
+		}
+		for _, id := range g[0] {
+			m[id>>6] |= 1 << (id & 63)
+		}
+	}
+	return m
+}
+
+// meets reports whether a text with words s may pass a gate of mask m.
+func (m wordSet) meets(s wordSet) bool {
+	if m == nil {
+		return true
+	}
+	for i, bits := range m {
+		if bits&s[i] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // gate gives ids to a pattern's word keys, adding new words to the
