@@ -67,6 +67,15 @@ func TestGatingNeverHidesAMatch(t *testing.T) {
 // corpusSentences: every sentence, folded, of the sample notes, the
 // hand-written corpus and the devset.
 func corpusSentences(t *testing.T) []string {
+	var folded []string
+	for _, s := range rawCorpusSentences(t) {
+		folded = append(folded, Fold(s))
+	}
+	return folded
+}
+
+// rawCorpusSentences: the same sentences as written.
+func rawCorpusSentences(t *testing.T) []string {
 	var sentences []string
 	for _, root := range []string{"testdata/corpus", "../sample-notes", "../../shared/devset/corpus"} {
 		_ = filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
@@ -75,7 +84,7 @@ func corpusSentences(t *testing.T) []string {
 			}
 			src, _ := os.ReadFile(p)
 			for _, s := range parser.Parse(p, src).Sentences {
-				sentences = append(sentences, Fold(s.Text))
+				sentences = append(sentences, s.Text)
 			}
 			return nil
 		})
@@ -175,5 +184,14 @@ func TestLoosen(t *testing.T) {
 		{`\bplain\b`, `\bplain\b`},
 	} {
 		require.Equal(t, row.want, loosen(regexp.MustCompile(row.in)).String(), row.in)
+	}
+}
+
+// The record-details prefilters never hide a match.
+func TestRecordPrefilters(t *testing.T) {
+	texts := append(rawCorpusSentences(t), "Jane Doe, RSW", "Marie Roy, t.s.", "Eve Long, PhD", "File: DV-1121", "Dossier n° 4471")
+	for _, s := range texts {
+		require.Equal(t, authorRe.FindString(s), authorIn(s), "%q", s)
+		require.Equal(t, caseIDRe.FindStringSubmatch(s), caseIDIn(s), "%q", s)
 	}
 }

@@ -40,18 +40,35 @@ func (f *Facts) readRecordDetails(text string, line int, folded string, ev Evide
 			if i := strings.Index(text, ":"); i >= 0 {
 				r.AuthorName = strings.TrimSpace(text[i+1:])
 			}
-		} else if m := authorRe.FindString(text); m != "" {
+		} else if m := authorIn(text); m != "" {
 			r.Author, r.AuthorName = ev, strings.TrimSpace(m)
 		}
 	}
 	if r.Case.Line == 0 {
-		if m := caseIDRe.FindStringSubmatch(text); m != nil && !isoDateRe.MatchString(m[1]) {
+		if m := caseIDIn(text); m != nil && !isoDateRe.MatchString(m[1]) {
 			r.Case = ev
 		}
 	}
 	if f.Record == nil && (r.Date.Line > 0 || r.Author.Line > 0 || r.Case.Line > 0) {
 		f.Record = r
 	}
+}
+
+// authorIn finds "Name Surname, RSW": every credential authorRe knows
+// holds an S, P or C, or is "t.s.", so text without them is not tried.
+func authorIn(text string) string {
+	if !strings.ContainsAny(text, "SPC") && !strings.Contains(text, "t.s.") {
+		return ""
+	}
+	return authorRe.FindString(text)
+}
+
+// caseIDIn finds "file DV-1121": an identifier holds a digit.
+func caseIDIn(text string) []string {
+	if countDigits(text) == 0 {
+		return nil
+	}
+	return caseIDRe.FindStringSubmatch(text)
 }
 
 // isDate: a full date, ISO or written ("March 1, 2026", "1er mars 2026").
