@@ -86,6 +86,9 @@ func monthDay(f string) (int, bool) {
 // datesIn returns the month-day keys ("MM-DD") of dates written in folded
 // text, with their offsets: enough to tell two logged attempts apart.
 func datesIn(f string) []dateMention {
+	if countDigits(f) == 0 {
+		return nil // every date form has a number
+	}
 	var out []dateMention
 	taken := map[int]bool{}
 	for _, m := range isoDateRe.FindAllStringSubmatchIndex(f, -1) {
