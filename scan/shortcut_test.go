@@ -2,6 +2,7 @@ package scan
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -41,4 +42,45 @@ func TestShortcutChangesNothing(t *testing.T) {
 		short := reportOf(t, root, Options{MaxSize: 4096 * 1024, Shortcut: true})
 		require.Equal(t, full, short, root)
 	}
+}
+
+// Cases the first pass cannot see whole: a client's notes in two folders,
+// and a flat folder larger than a batch, its clients' notes interleaved.
+// The second pass reads what the first missed: the report is still the
+// full reading's, and the outreach in the other folder still counts.
+func TestShortcutAcrossFoldersAndBatches(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, text string) {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+	}
+	note := func(client, date, body string) string {
+		return "---\nclient: " + client + "\ndate: " + date + "\n---\n" + body
+	}
+	// Termination in one folder, outreach in another.
+	write("closing/x-1.md", note("X-1", "2026-03-01", "# Termination note\n\nThe client withdrew from services; I am closing the file today.\n"))
+	write("outreach/x-1-a.md", note("X-1", "2026-02-10", "Phoned the client: no answer, left a voicemail offering a closing session.\n"))
+	write("outreach/x-1-b.md", note("X-1", "2026-02-17", "Emailed the client offering two times for a closing session. No reply.\n"))
+	// One flat folder of more than maxBatch notes: each client's notes are
+	// named by date, so they interleave with every other client's.
+	for c := 0; c < 40; c++ {
+		client := fmt.Sprintf("F-%02d", c)
+		for k := 0; k < 8; k++ {
+			date := fmt.Sprintf("2026-%02d-%02d", 1+k/4, 1+(k%4)*7)
+			body := "Session with the client about sleep. We reviewed the week.\n"
+			switch {
+			case k == 7 && c%2 == 0:
+				body = "# Closing note\n\nGoals met; no longer needed. Closing the file today.\n"
+			case k >= 5 && c%2 == 0:
+				body = "Phoned the client's cell, no answer; left a voicemail offering a closing session.\n"
+			}
+			write(fmt.Sprintf("flat/%s-%s.md", date, client), note(client, date, body))
+		}
+	}
+	require.Greater(t, 40*8, maxBatch)
+	full := reportOf(t, root, Options{})
+	short := reportOf(t, root, Options{Shortcut: true})
+	require.Equal(t, full, short)
+	require.Contains(t, short, "outreach/x-1-b.md", "the other folder's outreach is part of the event")
 }
