@@ -5,5 +5,10 @@
 // checks need from one file, and nothing else, so callers can drop the note);
 // Run groups Facts into cases and events and runs the registered checks. The
 // English and French vocabulary is data (vocab.yaml, embedded), as are the
-// messages (messages.yaml). The package knows nothing of output formats.
+// messages (messages.yaml). A pattern's regexp runs only on text holding its
+// required words (literals.go), found in one Aho-Corasick pass
+// (wordindex.go). Before any Markdown parse, MayTerminate and MayMatter
+// (shortcut.go) say cheaply whether a note's body can matter; ExtractMeta
+// and ReadBody split Extract so a caller can stop at the front matter. The
+// package knows nothing of output formats.
 package audit

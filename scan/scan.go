@@ -25,9 +25,11 @@ type Options struct {
 	Config     *audit.Config         // its window bounds what the shortcut reads; default audit.DefaultConfig()
 	Ignore     func(rel string) bool // true to skip a path (relative, slash)
 	Progress   func(done, total int) // called as files finish, may be nil
-	// Shortcut reads only the front matter of notes whose case can have no
-	// termination event (no note of it may be one), skipping their
-	// Markdown; the results are the same (tests prove it), only faster.
+	// Shortcut parses the Markdown of a note only when an event can see
+	// it (it is in the window of a note of its case that may be a
+	// termination note) and its body may hold a fact; the others give their
+	// front matter only. The results are the same (tests prove it), only
+	// faster.
 	Shortcut bool
 
 	extract func(*parser.Note, string, *audit.Vocab) *audit.Facts // tests only: replaces audit.Extract
