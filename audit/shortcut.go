@@ -257,26 +257,23 @@ func plainWith(folded string, r *strings.Replacer) string {
 // anyLooseMatch reports whether any loosened pattern (no ^ or $) of the
 // concept matches, ignoring its cancelling cues.
 func (c *concept) anyLooseMatch(words wordSet, text string) bool {
-	if !c.looseMask.meets(words) {
-		return false
-	}
-	for i, re := range c.loose {
-		if c.looseGates[i].passes(words) && re.MatchString(text) {
-			return true
-		}
-	}
-	return false
+	return anyMatchOf(c.loose, c.looseGates, c.looseMask, words, text)
 }
 
 // anyMatch reports whether any pattern of the concept matches, ignoring
 // its cancelling cues.
 func (v *Vocab) anyMatch(c *concept, text string) bool {
-	words := v.words(text)
-	if !c.mask.meets(words) {
+	return anyMatchOf(c.re, c.gates, c.mask, v.words(text), text)
+}
+
+// anyMatchOf reports whether any of the patterns matches text, whose words
+// are words, trying only those whose gate it passes.
+func anyMatchOf(res []*regexp.Regexp, gates []gate, mask, words wordSet, text string) bool {
+	if !mask.meets(words) {
 		return false
 	}
-	for i, re := range c.re {
-		if c.gates[i].passes(words) && re.MatchString(text) {
+	for i, re := range res {
+		if gates[i].passes(words) && re.MatchString(text) {
 			return true
 		}
 	}

@@ -37,7 +37,9 @@ func benchPaths(b *testing.B, shortcut bool) {
 // (go test ./scan -bench PerNote): what the floor pays for every note, and
 // what the sweep pays for every note before any check.
 
-func perNoteFiles(b *testing.B) ([]File, Options) {
+// perNote runs each on every note of a generated share of 2,000, and
+// reports the time per note.
+func perNote(b *testing.B, each func(f File, o Options)) {
 	dir := b.TempDir()
 	if _, err := gen.Generate(dir, 2000, 7); err != nil {
 		b.Fatal(err)
@@ -45,51 +47,44 @@ func perNoteFiles(b *testing.B) ([]File, Options) {
 	o := withDefaults(Options{Workers: 1})
 	_, files, _ := List([]string{dir}, o)
 	b.ResetTimer()
-	return files, o
+	for i := 0; i < b.N; i++ {
+		for _, f := range files {
+			each(f, o)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(files)), "µs/note")
 }
 
 // BenchmarkPerNoteFloor: read, front matter (adrg into a map), goldmark.
 func BenchmarkPerNoteFloor(b *testing.B) {
-	files, _ := perNoteFiles(b)
 	md := goldmark.New()
-	for i := 0; i < b.N; i++ {
-		for _, f := range files {
-			src, _ := os.ReadFile(f.Abs)
-			var fm map[string]any
-			rest, err := frontmatter.Parse(bytes.NewReader(src), &fm)
-			if err != nil {
-				rest = src
-			}
-			md.Parser().Parse(text.NewReader(rest))
+	perNote(b, func(f File, _ Options) {
+		src, _ := os.ReadFile(f.Abs)
+		var fm map[string]any
+		rest, err := frontmatter.Parse(bytes.NewReader(src), &fm)
+		if err != nil {
+			rest = src
 		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(files)), "µs/note")
+		md.Parser().Parse(text.NewReader(rest))
+	})
 }
 
 // BenchmarkPerNoteFrontMatter: the sweep's read and front matter (values
 // with their lines), before any look at the body.
 func BenchmarkPerNoteFrontMatter(b *testing.B) {
-	files, o := perNoteFiles(b)
-	for i := 0; i < b.N; i++ {
-		for _, f := range files {
-			src, _ := load(f, o)
-			n, _ := parser.ParseMeta(f.Rel, src)
-			audit.ExtractMeta(n, f.Rel, o.Vocab)
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(files)), "µs/note")
+	perNote(b, func(f File, o Options) {
+		src, _ := load(f, o)
+		n, _ := parser.ParseMeta(f.Rel, src)
+		audit.ExtractMeta(n, f.Rel, o.Vocab)
+	})
 }
 
 // BenchmarkPerNoteTriage: the same plus MayTerminate, the look every note
 // gets.
 func BenchmarkPerNoteTriage(b *testing.B) {
-	files, o := perNoteFiles(b)
-	for i := 0; i < b.N; i++ {
-		for _, f := range files {
-			src, _ := load(f, o)
-			n, body := parser.ParseMeta(f.Rel, src)
-			o.Vocab.MayTerminate(audit.ExtractMeta(n, f.Rel, o.Vocab), body)
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(files)), "µs/note")
+	perNote(b, func(f File, o Options) {
+		src, _ := load(f, o)
+		n, body := parser.ParseMeta(f.Rel, src)
+		o.Vocab.MayTerminate(audit.ExtractMeta(n, f.Rel, o.Vocab), body)
+	})
 }
