@@ -3,6 +3,7 @@ package audit
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -228,8 +229,9 @@ func wordsOf(exact []string) [][]string {
 	count := map[string]int{}
 	split := make([][]string, len(exact))
 	for i, s := range exact {
+		split[i] = wordKeys(s)
 		long := false
-		for _, k := range dedupe(wordKeys(s)) {
+		for _, k := range dedupe(split[i]) {
 			if k != "" {
 				count[k]++
 				long = true
@@ -238,7 +240,6 @@ func wordsOf(exact []string) [][]string {
 		if !long {
 			return nil
 		}
-		split[i] = wordKeys(s)
 	}
 	var out [][]string
 	for k, n := range count {
@@ -320,11 +321,9 @@ func firstKey(keys []string) string { return keys[0] }
 func lastKey(keys []string) string  { return keys[len(keys)-1] }
 
 func dedupe(ws []string) []string {
-	seen := map[string]bool{}
 	var out []string
 	for _, w := range ws {
-		if !seen[w] {
-			seen[w] = true
+		if !slices.Contains(out, w) {
 			out = append(out, w)
 		}
 	}

@@ -3,7 +3,9 @@ package audit
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -69,14 +71,18 @@ func NewVocab(extra map[string]map[string][]string) (*Vocab, error) {
 		return nil, fmt.Errorf("vocabulary: %w", err)
 	}
 	v := &Vocab{concepts: map[string]*concept{}, cues: map[string]*concept{}}
-	for name, words := range f.Cues {
-		c, err := compile(name, nil, words)
-		if err != nil {
-			return nil, err
-		}
-		v.cues[name] = c
+	type job struct {
+		name    string
+		cue     bool
+		filters []string
+		words   map[string][]string
 	}
-	for name, def := range f.Concepts {
+	var jobs []job
+	for _, name := range slices.Sorted(maps.Keys(f.Cues)) {
+		jobs = append(jobs, job{name: name, cue: true, words: f.Cues[name]})
+	}
+	for _, name := range slices.Sorted(maps.Keys(f.Concepts)) {
+		def := f.Concepts[name]
 		words := map[string][]string{}
 		for lang, ws := range def.Words {
 			words[lang] = append(words[lang], ws...)
@@ -84,11 +90,19 @@ func NewVocab(extra map[string]map[string][]string) (*Vocab, error) {
 		for lang, ws := range extra[name] {
 			words[lang] = append(words[lang], ws...)
 		}
-		c, err := compile(name, def.Filters, words)
+		jobs = append(jobs, job{name: name, filters: def.Filters, words: words})
+	}
+	// In name order, so the first error reported is always the same.
+	for _, j := range jobs {
+		c, err := compile(j.name, j.filters, j.words)
 		if err != nil {
 			return nil, err
 		}
-		v.concepts[name] = c
+		if j.cue {
+			v.cues[j.name] = c
+		} else {
+			v.concepts[j.name] = c
+		}
 	}
 	for name := range extra {
 		if _, ok := v.concepts[name]; !ok {

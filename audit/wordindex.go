@@ -3,6 +3,7 @@
 package audit
 
 import (
+	"sort"
 	"strings"
 	"unsafe"
 
@@ -56,14 +57,16 @@ func newWordIndex(groups ...map[string]*concept) (*wordIndex, error) {
 	x := &wordIndex{ids: map[string]int{}}
 	var words []string
 	pattern := map[string]int{} // word -> automaton pattern
+	// Ids in a fixed order: concepts by name.
 	for _, g := range groups {
-		for _, c := range g {
+		for _, name := range sortedKeys(g) {
+			c := g[name]
 			c.gates = make([]gate, len(c.re))
 			c.looseGates = make([]gate, len(c.re))
-			for i := range c.re {
-				c.gates[i] = x.gate(requiredWords(c.re[i].String()), pattern, &words)
+			for i, re := range c.re {
+				c.gates[i] = x.gate(requiredWords(re.String()), pattern, &words)
 				c.looseGates[i] = c.gates[i]
-				if c.loose[i] != c.re[i] {
+				if c.loose[i] != re {
 					c.looseGates[i] = x.gate(requiredWords(c.loose[i].String()), pattern, &words)
 				}
 			}
@@ -80,6 +83,15 @@ func newWordIndex(groups ...map[string]*concept) (*wordIndex, error) {
 	ac, err := ahocorasick.NewBuilder().AddStrings(words).Build()
 	x.ac = ac
 	return x, err
+}
+
+func sortedKeys(m map[string]*concept) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // maskOf is the union of the first word set of each gate: a text with
