@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -27,6 +29,11 @@ type rawFrontMatter struct {
 var openers = map[string]string{
 	"---": "yaml", "---yaml": "yaml", "+++": "toml", "---toml": "toml", ";;;": "json", "---json": "json",
 }
+
+// readers are handed to adrg/frontmatter, which reads through a 4 KB
+// bufio.Reader and takes one it is given as is: a sweep would otherwise
+// allocate one per note.
+var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) }}
 
 // splitFrontMatter finds the front matter of src and where the body starts.
 // adrg/frontmatter finds the delimiters; its unmarshal step only captures the
@@ -55,7 +62,11 @@ func splitFrontMatter(src []byte, lines lineIndex) (raw *rawFrontMatter, bodyOff
 	if first == "+++" || first == ";;;" {
 		end = first
 	}
-	rest, err := frontmatter.Parse(bytes.NewReader(src), nil, frontmatter.NewFormat(first, end, capture))
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(bytes.NewReader(src))
+	rest, err := frontmatter.Parse(br, nil, frontmatter.NewFormat(first, end, capture))
+	br.Reset(nil)
+	readers.Put(br)
 	if err != nil || captured == nil {
 		// Never closed: report it, and audit what follows the opening line so
 		// that nothing of the note is lost.
