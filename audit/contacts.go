@@ -5,6 +5,8 @@ package audit
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/noteaudit/noteaudit/parser"
 )
@@ -166,9 +168,40 @@ func detailKindsIn(text string) detailKinds {
 		email:     strings.IndexByte(text, '@') >= 0,
 		url:       strings.Contains(text, "www.") || strings.Contains(text, "http") || strings.Contains(text, ".org") || strings.Contains(text, ".ca") || strings.Contains(text, ".com") || strings.Contains(text, ".net") || strings.Contains(text, ".info"),
 		phone:     digits >= 4, // a phone number has ten digits, a toll-free word number four
-		address:   digits > 0,
+		address:   digits > 0 && numberThenName(text),
 		shortLine: strings.Contains(text, "211") || strings.Contains(text, "811") || strings.Contains(text, "988"),
 	}
+}
+
+// numberThenName reports whether some number is followed (after an
+// optional comma and spacing) by a capital letter or a French street word,
+// as every address addressRe reads is.
+func numberThenName(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] < '0' || text[i] > '9' {
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		if j < len(text) && text[j] == ',' {
+			j++
+		}
+		k := j
+		for k < len(text) && unicode.IsSpace(rune(text[k])) {
+			k++
+		}
+		if k > j && k < len(text) {
+			r, _ := utf8.DecodeRuneInString(text[k:])
+			rest := text[k:]
+			if unicode.IsUpper(r) || strings.HasPrefix(rest, "rue") || strings.HasPrefix(rest, "chemin") || strings.HasPrefix(rest, "boul") || strings.HasPrefix(rest, "av") {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
 }
 
 // mayHoldDetails reports whether text may hold a contact detail.

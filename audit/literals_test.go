@@ -194,4 +194,14 @@ func TestRecordPrefilters(t *testing.T) {
 		require.Equal(t, authorRe.FindString(s), authorIn(s), "%q", s)
 		require.Equal(t, caseIDRe.FindStringSubmatch(s), caseIDIn(s), "%q", s)
 	}
+	addresses := append(texts, "12 Main Street", "45, rue Principale", "1200 avenue des Pins", "3\tBay St", "Office: 99  Queen St W")
+	found := 0
+	for _, s := range addresses {
+		if addressRe.MatchString(s) {
+			found++
+			require.True(t, numberThenName(s), "%q", s)
+		}
+	}
+	require.GreaterOrEqual(t, found, 5)
+	require.False(t, numberThenName("Session 3 with the client about sleep."))
 }
