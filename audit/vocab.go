@@ -268,13 +268,17 @@ func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
 
 func (v *Vocab) cueIn(name, text string) bool {
 	c := v.cues[name]
-	words := v.cueWords(text)
-	if !c.mask.meets(words) {
-		return false
-	}
+	var words wordSet // looked for only when a pattern needs words ("[;:,]" does not)
 	for i, re := range c.re {
-		if !c.gates[i].passes(words) {
-			continue
+		if len(c.gates[i]) > 0 {
+			if words == nil {
+				if words = v.cueWords(text); !c.mask.meets(words) {
+					return false
+				}
+			}
+			if !c.gates[i].passes(words) {
+				continue
+			}
 		}
 		if re.MatchString(text) {
 			return true
