@@ -38,7 +38,7 @@ func (v *Vocab) MayTerminate(f *Facts, body []byte) bool {
 			// Any line may be a heading: "# …", a bold line, a line in
 			// capitals, the line above "===". Test the heading patterns
 			// on each.
-			if heading.anyGate(v.words(plain)) {
+			if heading.anyLooseGate(v.words(plain)) {
 				for _, line := range strings.Split(chunk, "\n") {
 					for _, h := range plainVariants(line) {
 						if h = cleanHeading(h); h != "" && v.anyMatch(heading, h) {
@@ -182,13 +182,15 @@ var (
 	spacedStripper = strings.NewReplacer("*", " ", "_", " ", "`", " ", "[", " ", "]", " ", "<", " ", ">", " ", "#", " ", "|", " | ", "\\", "")
 )
 
-// anyGate reports whether a text with these words passes the word test
-// of any of the concept's patterns.
-func (c *concept) anyGate(words wordSet) bool {
-	if !c.mask.meets(words) {
+// anyLooseGate reports whether a text with these words passes the word
+// test of any of the concept's loosened patterns. A heading is tested
+// after its leading "2." or "#" are stripped, so a word that starts it
+// need not start a word in the raw text ("2closing").
+func (c *concept) anyLooseGate(words wordSet) bool {
+	if !c.looseMask.meets(words) {
 		return false
 	}
-	for _, g := range c.gates {
+	for _, g := range c.looseGates {
 		if g.passes(words) {
 			return true
 		}

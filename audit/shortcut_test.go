@@ -66,6 +66,7 @@ func FuzzTriage(f *testing.F) {
 		"Closing session: held.\n\n2. Alternatives: a group\n\nReason:\nclient request\n",
 		"Told her on 2026-01-02 that services end on 2026-04-01.\n\n> 12\n> Main Street\n",
 		"Contact: CMHA 416-555-0101; help@x.org\n\nclos**ing** the file today\n",
+		"## 2Closing summary\n\nClient withdrew.\n",
 	} {
 		f.Add([]byte(s))
 	}
