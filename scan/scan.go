@@ -225,7 +225,7 @@ func Read(files []File, o Options) ([]*audit.Facts, []audit.FileError) {
 	facts := make([]*audit.Facts, len(files))
 	errs := make([]*audit.FileError, len(files))
 	if !o.Shortcut {
-		parallel(len(files), o, len(files), func(i int) { facts[i], errs[i] = ReadOne(files[i], o) })
+		parallel(len(files), o, len(files), one, func(i int) { facts[i], errs[i] = ReadOne(files[i], o) })
 		return collect(facts, errs)
 	}
 	// Pass 1, a folder at a time: every note's front matter and whether it
@@ -235,11 +235,11 @@ func Read(files []File, o Options) ([]*audit.Facts, []audit.FileError) {
 	triage := make([]audit.Triage, len(files))
 	full := make([]bool, len(files))
 	batches := folderBatches(files)
-	parallel(len(batches), o, len(files), func(k int) {
+	parallel(len(batches), o, len(files), func(k int) int { return batches[k][1] - batches[k][0] }, func(k int) {
 		readBatch(files, batches[k], o, facts, triage, full, errs)
 	})
 	// Pass 2: a case that spans folders may need notes pass 1 did not read
-	// in full; read those now.
+	// in full; read those now (a short tail, not counted in the progress).
 	var lite []*audit.Facts
 	var litePos []int
 	for i, f := range facts {
@@ -254,7 +254,8 @@ func Read(files []File, o Options) ([]*audit.Facts, []audit.FileError) {
 			rest = append(rest, i)
 		}
 	}
-	parallel(len(rest), o, len(files)+len(rest), func(k int) {
+	o.Progress = nil
+	parallel(len(rest), o, len(rest), one, func(k int) {
 		i := rest[k]
 		facts[i], errs[i] = ReadOne(files[i], o)
 	})
@@ -363,12 +364,13 @@ func panicError(f File, r any) *audit.FileError {
 	return &audit.FileError{File: f.Rel, Message: fmt.Sprintf("internal error while auditing this note (%v); please report it", r)}
 }
 
-// parallel runs do(0..n-1) on o.Workers goroutines, reporting progress.
-func parallel(n int, o Options, total int, do func(int)) {
+// parallel runs do(0..n-1) on o.Workers goroutines. For progress, item i
+// stands for files(i) of the total files.
+func parallel(n int, o Options, total int, files func(int) int, do func(int)) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	done := total - n
+	done := 0
 	for w := 0; w < o.Workers; w++ {
 		wg.Add(1)
 		go func() {
@@ -377,7 +379,7 @@ func parallel(n int, o Options, total int, do func(int)) {
 				do(i)
 				if o.Progress != nil {
 					mu.Lock()
-					done++
+					done += files(i)
 					o.Progress(done, total)
 					mu.Unlock()
 				}
@@ -390,6 +392,8 @@ func parallel(n int, o Options, total int, do func(int)) {
 	close(jobs)
 	wg.Wait()
 }
+
+func one(int) int { return 1 }
 
 func collect(facts []*audit.Facts, errs []*audit.FileError) ([]*audit.Facts, []audit.FileError) {
 	var outF []*audit.Facts

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/noteaudit/noteaudit/audit"
@@ -83,4 +84,27 @@ func TestShortcutAcrossFoldersAndBatches(t *testing.T) {
 	short := reportOf(t, root, Options{Shortcut: true})
 	require.Equal(t, full, short)
 	require.Contains(t, short, "outreach/x-1-b.md", "the other folder's outreach is part of the event")
+}
+
+// Progress counts every note once, up to the total, with or without the
+// shortcut.
+func TestProgressCountsEveryNote(t *testing.T) {
+	for _, shortcut := range []bool{false, true} {
+		var mu sync.Mutex
+		first, last, calls, total := 0, 0, 0, 0
+		res := Paths([]string{filepath.Join("..", "sample-notes")}, Options{Shortcut: shortcut, Progress: func(done, tot int) {
+			mu.Lock()
+			defer mu.Unlock()
+			require.Greater(t, done, last)
+			if calls == 0 {
+				first = done
+			}
+			last, total = done, tot
+			calls++
+		}})
+		require.Equal(t, res.Files, total)
+		require.Equal(t, total, last, "the last call is the total")
+		require.Greater(t, total, 30)
+		require.LessOrEqual(t, first, 10, "the first call counts one folder's notes, not most of the tree")
+	}
 }
