@@ -7,8 +7,8 @@
 // English and French vocabulary is data (vocab.yaml, embedded), as are the
 // messages (messages.yaml). A pattern's regexp runs only on text holding its
 // required words (literals.go), found in one Aho-Corasick pass
-// (wordindex.go). Before any Markdown parse, MayTerminate and MayMatter
-// (shortcut.go) say cheaply whether a note's body can matter; ExtractMeta
+// (wordindex.go). Before any Markdown parse, a Look's MayTerminate and
+// MayMatter (shortcut.go) say cheaply whether a note's body can matter; ExtractMeta
 // and ReadBody split Extract so a caller can stop at the front matter. The
 // package knows nothing of output formats.
 package audit

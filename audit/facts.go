@@ -119,7 +119,7 @@ func (f *Facts) ReadBody(n *parser.Note, v *Vocab) {
 }
 
 // ExtractMeta reads what the front matter alone says. It is all a sweep
-// keeps of a note whose case can have no termination event (MayTerminate).
+// keeps of a note no termination event can read (Look).
 func ExtractMeta(n *parser.Note, relPath string, v *Vocab) *Facts {
 	f := &Facts{Path: relPath, Problems: n.Problems, Waivers: n.Meta.Waivers}
 	m := n.Meta

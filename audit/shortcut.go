@@ -1,4 +1,5 @@
-// Deciding cheaply, before any Markdown parse, whether a note may be a termination note.
+// Deciding cheaply, before any Markdown parse, whether a note may be a
+// termination note, and whether its body may matter to an event at all.
 
 package audit
 
@@ -11,43 +12,89 @@ import (
 // Triage is what a cheap look at a note, before any Markdown parse, says
 // its body may hold.
 type Triage struct {
-	// MayTerminate: the note may be a termination note (MayTerminate).
+	// MayTerminate: the note may be a termination note (Look.MayTerminate).
 	MayTerminate bool
-	// MayMatter: the body may hold a fact a check reads (MayMatter); true
-	// until looked at.
+	// MayMatter: the body may hold a fact a check reads (Look.MayMatter);
+	// true until looked at.
 	MayMatter bool
 }
 
-// MayTerminate reports whether a note could be a termination note, from
-// its front matter and raw body, without a Markdown parse. It never says
-// no to a note Extract finds to be one (the patterns are run without their
-// cancelling cues, on text that holds every sentence and heading of the
-// note), so skipping the others changes no result; tests prove it on every
-// corpus.
-func (v *Vocab) MayTerminate(f *Facts, body []byte) bool {
-	if f.Termination {
-		return true
+// Look is a note's body prepared once, before any Markdown parse, for
+// MayTerminate and MayMatter: its paragraphs as plain text, with their
+// words. It belongs to one goroutine.
+type Look struct {
+	v     *Vocab // with the note's own word cache
+	f     *Facts
+	body  []byte
+	paras []para // nil until needed
+	ends  *bool  // MayTerminate's answer, once known
+}
+
+// para is a paragraph: a run of lines between blank lines, folded. A
+// block never spans a blank line, so each is tested alone: shorter texts,
+// and words must meet in one.
+type para struct {
+	folded string
+	texts  []plainText // its plain variants
+}
+
+type plainText struct {
+	plain string
+	words wordSet
+}
+
+// Look prepares a note, given the facts of its front matter and its raw
+// body.
+func (v *Vocab) Look(f *Facts, body []byte) *Look {
+	return &Look{v: v.forNote(), f: f, body: body}
+}
+
+func (l *Look) paragraphs() []para {
+	if l.paras == nil {
+		l.paras = []para{}
+		for _, chunk := range paragraphs(Fold(string(l.body))) {
+			p := para{folded: chunk}
+			for _, plain := range plainVariants(chunk) {
+				p.texts = append(p.texts, plainText{plain, l.v.words(plain)})
+			}
+			l.paras = append(l.paras, p)
+		}
 	}
-	v = v.forNote()
+	return l.paras
+}
+
+// MayTerminate reports whether the note could be a termination note. It
+// never says no to a note Extract finds to be one (the patterns are run
+// without their cancelling cues, on text that holds every sentence and
+// heading of the note), so skipping the others changes no result; tests
+// prove it on every corpus.
+func (l *Look) MayTerminate() bool {
+	if l.ends == nil {
+		ends := l.f.Termination || l.terminationIn()
+		l.ends = &ends
+	}
+	return *l.ends
+}
+
+func (l *Look) terminationIn() bool {
+	v := l.v
 	heading := v.concept("termination_heading")
 	statement, session := v.concept("termination_statement"), v.concept("session_held")
-	// A block never spans a blank line, so each run of lines between blank
-	// lines is tested alone: shorter texts, and words must meet in one.
-	for _, chunk := range paragraphs(Fold(string(body))) {
-		for _, plain := range plainVariants(chunk) {
+	for _, p := range l.paragraphs() {
+		for _, t := range p.texts {
 			// Any line may be a heading: "# …", a bold line, a line in
 			// capitals, the line above "===". Test the heading patterns
 			// on each.
-			if heading.anyLooseGate(v.words(plain)) {
-				for _, line := range strings.Split(chunk, "\n") {
+			if heading.anyLooseGate(t.words) {
+				for _, line := range strings.Split(p.folded, "\n") {
 					for _, h := range plainVariants(line) {
-						if h = cleanHeading(h); h != "" && v.anyMatch(heading, h) {
+						if h = cleanHeading(h); h != "" && heading.anyMatch(v.words(h), h) {
 							return true
 						}
 					}
 				}
 			}
-			if v.anyMatch(statement, plain) || v.anyMatch(session, plain) {
+			if statement.anyMatch(t.words, t.plain) || session.anyMatch(t.words, t.plain) {
 				return true
 			}
 		}
@@ -85,40 +132,29 @@ var bodyTriggers = func() [][][]string {
 	)
 }()
 
-// MayMatter reports whether a note's body may yield any fact the checks
+// MayMatter reports whether the note's body may yield any fact the checks
 // read, beyond its front matter's (a termination among them): when false,
 // Extract gives the facts ExtractMeta gives, as tests prove on every
 // corpus. Each trigger concept is tried, without its cues and with its ^
 // and $ dropped, on each paragraph where its words are, and only as long
 // as the answer is not known.
-func (v *Vocab) MayMatter(f *Facts, body []byte) bool {
-	return v.MayMatterKnowing(f, body, v.MayTerminate(f, body))
-}
-
-// MayMatterKnowing is MayMatter for a caller that knows MayTerminate's
-// answer already.
-func (v *Vocab) MayMatterKnowing(f *Facts, body []byte, mayTerminate bool) bool {
-	if mayTerminate || mayHoldDetails(spacedStripper.Replace(string(body))) {
+func (l *Look) MayMatter() bool {
+	if l.MayTerminate() || mayHoldDetails(spacedStripper.Replace(string(l.body))) {
 		return true
 	}
-	v = v.forNote()
-	type text struct {
-		plain string
-		words wordSet
-	}
-	var texts []text
-	for _, chunk := range paragraphs(Fold(string(body))) {
-		for _, plain := range plainVariants(chunk) {
-			texts = append(texts, text{plain, v.words(plain)})
-		}
-	}
+	paras := l.paragraphs()
 	found := map[string]bool{}
 	matches := func(name string) bool {
 		m, known := found[name]
 		if !known {
-			c := v.concept(name)
-			for _, t := range texts {
-				if m = c.anyLooseMatch(t.words, t.plain); m {
+			c := l.v.concept(name)
+			for _, p := range paras {
+				for _, t := range p.texts {
+					if m = c.anyLooseMatch(t.words, t.plain); m {
+						break
+					}
+				}
+				if m {
 					break
 				}
 			}
@@ -262,10 +298,10 @@ func (c *concept) anyLooseMatch(words wordSet, text string) bool {
 	return anyMatchOf(c.loose, c.looseGates, c.looseMask, words, text)
 }
 
-// anyMatch reports whether any pattern of the concept matches, ignoring
-// its cancelling cues.
-func (v *Vocab) anyMatch(c *concept, text string) bool {
-	return anyMatchOf(c.re, c.gates, c.mask, v.words(text), text)
+// anyMatch reports whether any pattern of the concept matches text, whose
+// words are words, ignoring its cancelling cues.
+func (c *concept) anyMatch(words wordSet, text string) bool {
+	return anyMatchOf(c.re, c.gates, c.mask, words, text)
 }
 
 // anyMatchOf reports whether any of the patterns matches text, whose words

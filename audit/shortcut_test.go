@@ -18,8 +18,8 @@ import (
 func checkTriage(t *testing.T, path string, src []byte) {
 	meta, body := parser.ParseMeta(path, src)
 	lite := audit.ExtractMeta(meta, path, audit.DefaultVocab)
-	mayTerminate := audit.DefaultVocab.MayTerminate(lite, body)
-	mayMatter := audit.DefaultVocab.MayMatter(lite, body)
+	mayTerminate := audit.DefaultVocab.Look(lite, body).MayTerminate()
+	mayMatter := audit.DefaultVocab.Look(lite, body).MayMatter()
 	full := audit.Extract(parser.Parse(path, src), path, audit.DefaultVocab)
 	if !mayTerminate && full.Termination {
 		t.Fatalf("%s: MayTerminate said no to a termination note (%v)", path, full.TerminationWhy)
@@ -47,7 +47,7 @@ func TestTriageClaims(t *testing.T) {
 			checkTriage(t, p, src)
 			notes++
 			meta, body := parser.ParseMeta(p, src)
-			if !audit.DefaultVocab.MayMatter(audit.ExtractMeta(meta, p, audit.DefaultVocab), body) {
+			if !audit.DefaultVocab.Look(audit.ExtractMeta(meta, p, audit.DefaultVocab), body).MayMatter() {
 				skipped++
 			}
 			return nil

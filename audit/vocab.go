@@ -169,44 +169,42 @@ func (v *Vocab) Has(name, folded string) bool { return v.find(name, folded) != n
 // FindAll returns every match of concept (filters applied), in text order.
 func (v *Vocab) FindAll(name, folded string) [][]int { return v.findAll(name, folded) }
 
-func (v *Vocab) find(name, folded string) []int {
-	c := v.concept(name)
-	words := v.words(folded)
-	if !c.mask.meets(words) {
-		return nil
-	}
-	for i, re := range c.re {
-		if !c.gates[i].passes(words) {
-			continue
-		}
-		for _, loc := range re.FindAllStringIndex(folded, -1) {
-			if v.asserted(c, folded, loc[0], loc[1]) {
-				return loc
-			}
-		}
-	}
-	return nil
+func (v *Vocab) find(name, folded string) (first []int) {
+	v.eachMatch(name, folded, func(loc []int) bool {
+		first = loc
+		return false
+	})
+	return first
 }
 
 func (v *Vocab) findAll(name, folded string) [][]int {
-	c := v.concept(name)
 	var out [][]int
+	v.eachMatch(name, folded, func(loc []int) bool {
+		out = append(out, loc)
+		return true
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+// eachMatch calls yield with each asserted match of concept in folded
+// text, pattern by pattern, until yield returns false.
+func (v *Vocab) eachMatch(name, folded string, yield func(loc []int) bool) {
+	c := v.concept(name)
 	words := v.words(folded)
 	if !c.mask.meets(words) {
-		return nil
+		return
 	}
 	for i, re := range c.re {
 		if !c.gates[i].passes(words) {
 			continue
 		}
 		for _, loc := range re.FindAllStringIndex(folded, -1) {
-			if v.asserted(c, folded, loc[0], loc[1]) {
-				out = append(out, loc)
+			if v.asserted(c, folded, loc[0], loc[1]) && !yield(loc) {
+				return
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
-	return out
 }
 
 // asserted applies the concept's filters: a cue in the same clause before

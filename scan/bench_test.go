@@ -85,6 +85,6 @@ func BenchmarkPerNoteTriage(b *testing.B) {
 	perNote(b, func(f File, o Options) {
 		src, _ := load(f, o)
 		n, body := parser.ParseMeta(f.Rel, src)
-		o.Vocab.MayTerminate(audit.ExtractMeta(n, f.Rel, o.Vocab), body)
+		o.Vocab.Look(audit.ExtractMeta(n, f.Rel, o.Vocab), body).MayTerminate()
 	})
 }

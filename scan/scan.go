@@ -304,9 +304,9 @@ func bodyNeeded(facts []*audit.Facts, pos []int, triage []audit.Triage, cfg *aud
 // readBatch is pass 1 for one folder's notes, files[b[0]:b[1]].
 func readBatch(files []File, b [2]int, o Options, facts []*audit.Facts, triage []audit.Triage, full []bool, errs []*audit.FileError) {
 	notes := make([]*parser.Note, b[1]-b[0])
-	bodies := make([][]byte, b[1]-b[0])
+	looks := make([]*audit.Look, b[1]-b[0])
 	for i := b[0]; i < b[1]; i++ {
-		notes[i-b[0]], bodies[i-b[0]], facts[i], triage[i], errs[i] = readMeta(files[i], o)
+		notes[i-b[0]], looks[i-b[0]], facts[i], triage[i], errs[i] = readMeta(files[i], o)
 	}
 	var lite []*audit.Facts
 	var pos []int
@@ -317,7 +317,7 @@ func readBatch(files []File, b [2]int, o Options, facts []*audit.Facts, triage [
 		}
 	}
 	for _, i := range bodyNeeded(lite, pos, triage, o.Config) {
-		if facts[i].Dated && !o.Vocab.MayMatterKnowing(facts[i], bodies[i-b[0]], triage[i].MayTerminate) {
+		if facts[i].Dated && !mayMatter(looks[i-b[0]]) {
 			triage[i].MayMatter = false // its body holds nothing an event reads
 			continue
 		}
@@ -326,22 +326,34 @@ func readBatch(files []File, b [2]int, o Options, facts []*audit.Facts, triage [
 	}
 }
 
-// readMeta reads a note's front matter facts and whether it may be a
-// termination note. The note is returned unfinished (ParseBody), with its
-// body's bytes.
-func readMeta(f File, o Options) (note *parser.Note, body []byte, facts *audit.Facts, t audit.Triage, ferr *audit.FileError) {
+// readMeta reads a note's front matter facts, and whether it may be a
+// termination note. The note is returned unfinished (ParseBody), with the
+// look at its body.
+func readMeta(f File, o Options) (note *parser.Note, look *audit.Look, facts *audit.Facts, t audit.Triage, ferr *audit.FileError) {
 	defer func() {
 		if r := recover(); r != nil {
-			note, body, facts, t, ferr = nil, nil, nil, audit.Triage{}, panicError(f, r)
+			note, look, facts, t, ferr = nil, nil, nil, audit.Triage{}, panicError(f, r)
 		}
 	}()
 	src, ferr := load(f, o)
 	if ferr != nil {
 		return nil, nil, nil, t, ferr
 	}
-	note, body = parser.ParseMeta(f.Rel, src)
+	note, body := parser.ParseMeta(f.Rel, src)
 	facts = audit.ExtractMeta(note, f.Rel, o.Vocab)
-	return note, body, facts, audit.Triage{MayTerminate: o.Vocab.MayTerminate(facts, body), MayMatter: true}, nil
+	look = o.Vocab.Look(facts, body)
+	return note, look, facts, audit.Triage{MayTerminate: look.MayTerminate(), MayMatter: true}, nil
+}
+
+// mayMatter is look.MayMatter. A panic in it means "read it in full",
+// where a panic is reported as the file's error.
+func mayMatter(look *audit.Look) (m bool) {
+	defer func() {
+		if recover() != nil {
+			m = true
+		}
+	}()
+	return look.MayMatter()
 }
 
 // extractBody finishes a note readMeta began and adds its body's facts to
