@@ -12,11 +12,21 @@ type checkShare struct {
 	Applicable, MetOrWaiv int
 }
 
+// Percent is the share met, rounded to the nearest whole percent, except
+// that only all met shows 100 and only none met shows 0: "100%" must never
+// hide a gap.
 func (c checkShare) Percent() int {
 	if c.Applicable == 0 {
 		return 0
 	}
-	return c.MetOrWaiv * 100 / c.Applicable
+	p := (c.MetOrWaiv*200 + c.Applicable) / (2 * c.Applicable)
+	switch {
+	case p == 100 && c.MetOrWaiv < c.Applicable:
+		return 99
+	case p == 0 && c.MetOrWaiv > 0:
+		return 1
+	}
+	return p
 }
 
 type group struct {
