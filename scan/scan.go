@@ -3,6 +3,7 @@ package scan
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -441,21 +442,37 @@ func ReadOne(f File, o Options) (facts *audit.Facts, ferr *audit.FileError) {
 	return audit.Extract(note, f.Rel, o.Vocab), nil
 }
 
-// load reads a note within the size limit.
+// load reads a note within the size limit: one open, the size from the
+// open file (a path lookup less than os.Stat then os.ReadFile), and a read
+// that stops past the limit should the file grow meanwhile.
 func load(f File, o Options) ([]byte, *audit.FileError) {
-	st, err := os.Stat(f.Abs)
+	fh, err := os.Open(f.Abs)
+	if err != nil {
+		return nil, &audit.FileError{File: f.Rel, Message: readError(err)}
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
 	if err != nil {
 		return nil, &audit.FileError{File: f.Rel, Message: readError(err)}
 	}
 	if st.Size() > o.MaxSize {
 		return nil, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("skipped: %d bytes is over the %d-byte limit for a note", st.Size(), o.MaxSize)}
 	}
-	src, err := os.ReadFile(f.Abs)
-	if err != nil {
-		return nil, &audit.FileError{File: f.Rel, Message: readError(err)}
+	src := make([]byte, 0, st.Size()+1) // +1: EOF is seen without growing
+	for {
+		n, err := fh.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if int64(len(src)) > o.MaxSize {
+			return nil, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("skipped: over the %d-byte limit for a note", o.MaxSize)}
+		}
+		if err == io.EOF {
+			return src, nil
+		}
+		if err != nil {
+			return nil, &audit.FileError{File: f.Rel, Message: readError(err)}
+		}
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)]
+		}
 	}
-	if int64(len(src)) > o.MaxSize {
-		return nil, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("skipped: over the %d-byte limit for a note", o.MaxSize)}
-	}
-	return src, nil
 }
