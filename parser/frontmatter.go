@@ -136,22 +136,37 @@ var yamlLineRe = regexp.MustCompile(`line (\d+)`)
 func decode(raw *rawFrontMatter) (*fnode, []Problem) {
 	switch raw.format {
 	case "toml":
+		if root, ok := decodeFlatTOML(raw); ok {
+			return root, nil
+		}
 		return decodeTOML(raw)
-	default:
-		var doc yaml.Node
-		if err := yaml.Unmarshal(raw.data, &doc); err != nil {
-			if raw.format == "json" {
-				return decodeJSONFallback(raw)
-			}
-			return nil, []Problem{{Line: yamlErrLine(err, raw.dataLine), Message: "front matter (YAML) could not be read: " + strings.TrimPrefix(err.Error(), "yaml: ")}}
+	case "yaml":
+		if root, problems, ok := decodeFlatYAML(raw); ok {
+			return root, problems
 		}
-		if len(doc.Content) == 0 {
-			return nil, nil
+	case "json":
+		if root, problems, ok := decodeFlatJSON(raw); ok {
+			return root, problems
 		}
-		b := &yamlBuilder{offset: raw.dataLine - 1}
-		n := b.build(doc.Content[0], 0)
-		return n, b.problems
 	}
+	return decodeYAML(raw)
+}
+
+// decodeYAML decodes YAML (or JSON, which is YAML) front matter with yaml.v3.
+func decodeYAML(raw *rawFrontMatter) (*fnode, []Problem) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw.data, &doc); err != nil {
+		if raw.format == "json" {
+			return decodeJSONFallback(raw)
+		}
+		return nil, []Problem{{Line: yamlErrLine(err, raw.dataLine), Message: "front matter (YAML) could not be read: " + strings.TrimPrefix(err.Error(), "yaml: ")}}
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	b := &yamlBuilder{offset: raw.dataLine - 1}
+	n := b.build(doc.Content[0], 0)
+	return n, b.problems
 }
 
 func yamlErrLine(err error, dataLine int) int {
@@ -325,6 +340,9 @@ func firstLine(s string) string {
 // normKey folds a key to its canonical spelling: lower case, no accents,
 // '_' for spaces and hyphens.
 func normKey(k string) string {
+	if isNormal(k) {
+		return k
+	}
 	k = strings.ToLower(strings.TrimSpace(k))
 	var b strings.Builder
 	for _, r := range k {
@@ -336,6 +354,16 @@ func normKey(k string) string {
 		}
 	}
 	return b.String()
+}
+
+// isNormal: k is already its canonical spelling (the usual case).
+func isNormal(k string) bool {
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // WriteFolded writes r without its accent (é → e), for matching French

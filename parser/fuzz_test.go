@@ -1,8 +1,12 @@
 package parser
 
 import (
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -63,4 +67,92 @@ func FuzzFrontMatter(f *testing.F) {
 			buildMeta(root, raw.format, raw.openLine)
 		}
 	})
+}
+
+// FuzzFlatYAML, FuzzFlatTOML and FuzzFlatJSON: wherever a flat fast path
+// takes front matter, it gives exactly what the library gives.
+func FuzzFlatYAML(f *testing.F) {
+	for _, s := range []string{
+		"client: C-1\ndate: 2025-09-04\npractitioner: Grace Tremblay, RSW\ntype: progress\n",
+		"client: C\nclient: D\n", "a:\nb: ~\nc: null\nd: NULL \n", "a b: c\r\n\r\n  \nx: y", "a: b:c\n", "a: b #c\n",
+		"praticienne : Émilie\n", "a: \u2028\n", "a: \xc2\x85\n", "- a\n", "a:\n- b\n", "a:\n  b: c\n", "~: x\n", "...: x\n",
+		"a: 'q'\n", "a: b\tc\n", "é: à\n", "",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		raw := &rawFrontMatter{format: "yaml", data: data, openLine: 1, dataLine: 2}
+		if fast, problems, ok := decodeFlatYAML(raw); ok {
+			slow, slowProblems := decodeYAML(raw)
+			sameAsLibrary(t, data, fast, problems, slow, slowProblems)
+		}
+	})
+}
+
+func FuzzFlatTOML(f *testing.F) {
+	for _, s := range []string{
+		"client = \"C-000385\"\ndate = 2025-04-20\npractitioner = \"Grace Tremblay, RSW\"\ntype = \"progress\"\n",
+		"a=\"\"\r\n\nb = 2025-02-30\n", "a = \"x\"\na = \"y\"\n", "A-b_1 = \"é\"\n", "a = \"x\" # c\n", "a = 'x'\n",
+		"[t]\na = \"x\"\n", "a = 0000-01-01\n", "a = \"\\u00e9\"\n", "",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		raw := &rawFrontMatter{format: "toml", data: data, openLine: 1, dataLine: 2}
+		if fast, ok := decodeFlatTOML(raw); ok {
+			slow, slowProblems := decodeTOML(raw)
+			sameAsLibrary(t, data, fast, nil, slow, slowProblems)
+		}
+	})
+}
+
+func FuzzFlatJSON(f *testing.F) {
+	for _, s := range []string{
+		"{\n  \"client\": \"C-000385\",\n  \"date\": \"2025-06-15\",\n  \"practitioner\": \"Grace Tremblay, RSW\",\n  \"type\": \"progress\"\n}",
+		"{}", " {\r\n\"a\":null}", "{\"a\": \"x\", \"a\": \"y\"}", "{\"a\"\n: \"x\"}", "{\"a\": 1}", "{\"a\": \"x\",}",
+		"{\"\": \"\"}", "{\"a\": \"# b: c\"}", "{\"a\":\"x\"}\n", "{\"a\": \"x\\\"\"}", "{\t\"a\": \"x\"}",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		raw := &rawFrontMatter{format: "json", data: data, openLine: 1, dataLine: 1}
+		if fast, problems, ok := decodeFlatJSON(raw); ok {
+			slow, slowProblems := decodeYAML(raw)
+			sameAsLibrary(t, data, fast, problems, slow, slowProblems)
+		}
+	})
+}
+
+func sameAsLibrary(t *testing.T, data []byte, fast *fnode, fastProblems []Problem, slow *fnode, slowProblems []Problem) {
+	t.Helper()
+	if dumpNode(fast) != dumpNode(slow) || !reflect.DeepEqual(fastProblems, slowProblems) {
+		t.Fatalf("fast path differs from the library on %q:\nfast    %s %v\nlibrary %s %v", data, dumpNode(fast), fastProblems, dumpNode(slow), slowProblems)
+	}
+}
+
+// dumpNode writes a node with its lines, map keys sorted (TOML's decoder
+// gives them in map order).
+func dumpNode(n *fnode) string {
+	if n == nil {
+		return "nil"
+	}
+	switch n.kind {
+	case 'm':
+		keys := slices.Sorted(maps.Keys(n.m))
+		if len(keys) != len(n.keys) {
+			return "map with keys out of step"
+		}
+		s := fmt.Sprintf("map@%d{", n.line)
+		for _, k := range keys {
+			s += fmt.Sprintf("%q: %s, ", k, dumpNode(n.m[k]))
+		}
+		return s + "}"
+	case 'l':
+		s := fmt.Sprintf("list@%d[", n.line)
+		for _, c := range n.list {
+			s += dumpNode(c) + ", "
+		}
+		return s + "]"
+	}
+	return fmt.Sprintf("%q@%d", n.val, n.line)
 }
