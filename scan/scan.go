@@ -3,7 +3,6 @@ package scan
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -442,37 +441,16 @@ func ReadOne(f File, o Options) (facts *audit.Facts, ferr *audit.FileError) {
 	return audit.Extract(note, f.Rel, o.Vocab), nil
 }
 
-// load reads a note within the size limit: one open, the size from the
-// open file (a path lookup less than os.Stat then os.ReadFile), and a read
-// that stops past the limit should the file grow meanwhile.
+// load reads a note within the size limit.
 func load(f File, o Options) ([]byte, *audit.FileError) {
-	fh, err := os.Open(f.Abs)
-	if err != nil {
+	src, size, err := readFile(f.Abs, o.MaxSize)
+	switch {
+	case err != nil:
 		return nil, &audit.FileError{File: f.Rel, Message: readError(err)}
+	case size > o.MaxSize:
+		return nil, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("skipped: %d bytes is over the %d-byte limit for a note", size, o.MaxSize)}
+	case int64(len(src)) > o.MaxSize:
+		return nil, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("skipped: over the %d-byte limit for a note", o.MaxSize)}
 	}
-	defer fh.Close()
-	st, err := fh.Stat()
-	if err != nil {
-		return nil, &audit.FileError{File: f.Rel, Message: readError(err)}
-	}
-	if st.Size() > o.MaxSize {
-		return nil, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("skipped: %d bytes is over the %d-byte limit for a note", st.Size(), o.MaxSize)}
-	}
-	src := make([]byte, 0, st.Size()+1) // +1: EOF is seen without growing
-	for {
-		n, err := fh.Read(src[len(src):cap(src)])
-		src = src[:len(src)+n]
-		if int64(len(src)) > o.MaxSize {
-			return nil, &audit.FileError{File: f.Rel, Message: fmt.Sprintf("skipped: over the %d-byte limit for a note", o.MaxSize)}
-		}
-		if err == io.EOF {
-			return src, nil
-		}
-		if err != nil {
-			return nil, &audit.FileError{File: f.Rel, Message: readError(err)}
-		}
-		if len(src) == cap(src) {
-			src = append(src, 0)[:len(src)]
-		}
-	}
+	return src, nil
 }

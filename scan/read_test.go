@@ -1,0 +1,41 @@
+package scan
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	note := strings.Repeat("Notes de suivi. ", 300) // longer than one read of a small buffer
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "note.md"), []byte(note), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "empty.md"), nil, 0o644))
+
+	src, size, err := readFile(filepath.Join(dir, "note.md"), 1<<20)
+	require.NoError(t, err)
+	assert.Equal(t, note, string(src))
+	assert.Equal(t, int64(len(note)), size)
+
+	src, size, err = readFile(filepath.Join(dir, "empty.md"), 1<<20)
+	require.NoError(t, err)
+	assert.Empty(t, src)
+	assert.Zero(t, size)
+
+	src, size, err = readFile(filepath.Join(dir, "note.md"), 100)
+	require.NoError(t, err)
+	assert.Nil(t, src, "a file over the limit is not read")
+	assert.Equal(t, int64(len(note)), size)
+
+	_, _, err = readFile(filepath.Join(dir, "gone.md"), 1<<20)
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+	assert.Equal(t, "does not exist (deleted or moved while reading?)", readError(err))
+
+	_, _, err = readFile(dir, 1<<20)
+	assert.Error(t, err, "a folder is no note")
+}
