@@ -59,6 +59,9 @@ type File struct {
 // file: relative to its folder; several: relative to the working directory.
 func Paths(args []string, o Options) Result {
 	o = withDefaults(o)
+	if st, err := os.Lstat(args[0]); o.Shortcut && len(args) == 1 && err == nil && st.IsDir() {
+		return streamed(args[0], o)
+	}
 	res := Result{}
 	base, files, errs := List(args, o)
 	res.Root, res.Errors = base, errs
@@ -130,9 +133,7 @@ func List(args []string, o Options) (base string, files []File, errs []audit.Fil
 		}
 	}
 	for _, a := range args {
-		fs, es := walk(a, base, o)
-		files = append(files, fs...)
-		errs = append(errs, es...)
+		errs = append(errs, walk(a, base, o, func(f File) { files = append(files, f) })...)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Rel < files[j].Rel })
 	return base, dedupe(files), errs
@@ -145,21 +146,22 @@ func IsCandidate(name string, o Options) bool {
 	return !strings.HasPrefix(name, ".") && !isReadme(name) && IsNote(name, o.Extensions)
 }
 
-// walk lists the notes under root. Symbolic links are not followed (a loop
-// or a link out of the tree cannot be audited by accident); they are
-// reported so nothing is skipped silently.
-func walk(root, base string, o Options) ([]File, []audit.FileError) {
-	var files []File
+// walk gives each note under root to found, in the walk's order (a folder's
+// notes one after another). Symbolic links are not followed (a loop or a
+// link out of the tree cannot be audited by accident); they are reported so
+// nothing is skipped silently.
+func walk(root, base string, o Options, found func(File)) []audit.FileError {
 	var errs []audit.FileError
 	st, err := os.Lstat(root)
 	if err != nil {
-		return nil, []audit.FileError{{File: filepath.ToSlash(root), Message: readError(err)}}
+		return []audit.FileError{{File: filepath.ToSlash(root), Message: readError(err)}}
 	}
 	if !st.IsDir() {
 		if st.Mode()&fs.ModeSymlink != 0 {
-			return nil, []audit.FileError{{File: rel(base, root), Message: "symbolic link, not followed"}}
+			return []audit.FileError{{File: rel(base, root), Message: "symbolic link, not followed"}}
 		}
-		return []File{{root, rel(base, root)}}, nil
+		found(File{root, rel(base, root)})
+		return nil
 	}
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		r := rel(base, p)
@@ -192,10 +194,10 @@ func walk(root, base string, o Options) ([]File, []audit.FileError) {
 			errs = append(errs, audit.FileError{File: r, Message: "not a regular file (a device, pipe or socket); skipped"})
 			return nil
 		}
-		files = append(files, File{p, r})
+		found(File{p, r})
 		return nil
 	})
-	return files, errs
+	return errs
 }
 
 // isReadme: a folder's README documents the folder; it is no client note.
@@ -238,6 +240,20 @@ func Read(files []File, o Options) ([]*audit.Facts, []audit.FileError) {
 	parallel(len(batches), o, len(files), func(k int) int { return batches[k][1] - batches[k][0] }, func(k int) {
 		readBatch(files, batches[k], o, facts, triage, full, errs)
 	})
+	return finish(files, pass1{facts, triage, full, errs}, o)
+}
+
+// pass1 is what the first pass learnt of each file.
+type pass1 struct {
+	facts  []*audit.Facts
+	triage []audit.Triage
+	full   []bool // read in full
+	errs   []*audit.FileError
+}
+
+// finish runs pass 2 on the sorted files and returns their facts in order.
+func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.FileError) {
+	facts, triage, full, errs := p.facts, p.triage, p.full, p.errs
 	// Pass 2: a case that spans folders may need notes pass 1 did not read
 	// in full; read those now (a short tail, not counted in the progress).
 	var lite []*audit.Facts
@@ -260,6 +276,132 @@ func Read(files []File, o Options) ([]*audit.Facts, []audit.FileError) {
 		facts[i], errs[i] = ReadOne(files[i], o)
 	})
 	return collect(facts, errs)
+}
+
+// streamed is Paths for one folder with the shortcut: the walk hands each
+// folder's notes to the workers as it finds them, so reading starts at once
+// instead of after the whole tree is listed (the walk is a few system calls
+// per folder that would otherwise keep a core idle).
+func streamed(root string, o Options) Result {
+	batches := make(chan []File, 2*o.Workers)
+	var walkErrs []audit.FileError
+	prog := &progress{report: o.Progress, walking: true}
+	go func() {
+		var batch []File
+		flush := func() {
+			if len(batch) > 0 {
+				batches <- batch
+				batch = nil
+			}
+		}
+		walkErrs = walk(root, root, o, func(f File) {
+			if len(batch) == maxBatch || (len(batch) > 0 && path.Dir(batch[0].Rel) != path.Dir(f.Rel)) {
+				flush()
+			}
+			batch = append(batch, f)
+			prog.found(1)
+		})
+		flush()
+		close(batches)
+	}()
+	type done struct {
+		files []File
+		pass1
+	}
+	var results []done
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := 0; w < o.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range batches {
+				n := len(b)
+				r := done{b, pass1{make([]*audit.Facts, n), make([]audit.Triage, n), make([]bool, n), make([]*audit.FileError, n)}}
+				readBatch(b, [2]int{0, n}, o, r.facts, r.triage, r.full, r.errs)
+				mu.Lock()
+				results = append(results, r)
+				mu.Unlock()
+				prog.finished(n)
+			}
+		}()
+	}
+	wg.Wait()
+	prog.walkDone() // the walk ended before batches closed
+
+	// Pass 2 and the facts' order are those of the sorted file list.
+	var files []File
+	var all pass1
+	for _, r := range results {
+		files = append(files, r.files...)
+		all.facts = append(all.facts, r.facts...)
+		all.triage = append(all.triage, r.triage...)
+		all.full = append(all.full, r.full...)
+		all.errs = append(all.errs, r.errs...)
+	}
+	order := make([]int, len(files))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return files[order[a]].Rel < files[order[b]].Rel })
+	sorted := pass1{make([]*audit.Facts, len(files)), make([]audit.Triage, len(files)), make([]bool, len(files)), make([]*audit.FileError, len(files))}
+	sortedFiles := make([]File, len(files))
+	for k, i := range order {
+		sortedFiles[k] = files[i]
+		sorted.facts[k], sorted.triage[k], sorted.full[k], sorted.errs[k] = all.facts[i], all.triage[i], all.full[i], all.errs[i]
+	}
+	res := Result{Root: root, Files: len(files)}
+	res.Facts, res.Errors = finish(sortedFiles, sorted, o)
+	res.Errors = append(walkErrs, res.Errors...)
+	audit.SortErrors(res.Errors)
+	return res
+}
+
+// progress reports notes done against the notes found; while the walk is
+// still finding notes, the total it gives stays above the notes done.
+type progress struct {
+	report      func(done, total int)
+	mu          sync.Mutex
+	done, total int
+	walking     bool
+	shown       [2]int // done and total last reported
+}
+
+func (p *progress) found(n int) {
+	if p.report != nil {
+		p.mu.Lock()
+		p.total += n
+		p.mu.Unlock()
+	}
+}
+
+func (p *progress) finished(n int) {
+	if p.report != nil {
+		p.mu.Lock()
+		p.done += n
+		p.show()
+		p.mu.Unlock()
+	}
+}
+
+func (p *progress) walkDone() {
+	if p.report != nil {
+		p.mu.Lock()
+		p.walking = false
+		p.show()
+		p.mu.Unlock()
+	}
+}
+
+func (p *progress) show() {
+	total := p.total
+	if p.walking {
+		total = max(total, p.done+1)
+	}
+	if p.done != p.shown[0] || total != p.shown[1] {
+		p.shown = [2]int{p.done, total}
+		p.report(p.done, total)
+	}
 }
 
 // maxBatch bounds the notes (and bytes) a worker holds at once.
