@@ -100,13 +100,33 @@ func rawCorpusSentences(t *testing.T) []string {
 func TestWordIndexFindsEveryWord(t *testing.T) {
 	x := DefaultVocab.index
 	require.Greater(t, len(x.ids), 500)
-	texts := append(corpusSentences(t), "", "non-engagement ending", "attending; voicemails voicemail", "ÉTÉ", "no_show", "no-show")
+	texts := append(corpusSentences(t), wordIndexSeeds...)
 	cached := DefaultVocab.forNote()
 	for _, s := range texts {
-		set, again := DefaultVocab.words(s), cached.words(s)
-		for key, id := range x.ids {
-			require.Equal(t, holdsWord(s, key), set.has(id), "%q in %q", key, s)
-			require.Equal(t, set.has(id), again.has(id), "cache, %q in %q", key, s)
+		sameWords(t, x, s, DefaultVocab.words(s))
+		sameWords(t, x, s, cached.words(s))
+	}
+}
+
+var wordIndexSeeds = []string{"", "non-engagement ending", "attending; voicemails voicemail", "ÉTÉ", "no_show", "no-show",
+	"d'accord, wrap-up", "\x00ending\x00", "end\x00ing", "\x01on\x01", "rendez-vous-", "-up", "session on"}
+
+// FuzzWordIndex: the automaton finds in any text exactly the words the
+// plain definition finds.
+func FuzzWordIndex(f *testing.F) {
+	for _, s := range wordIndexSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sameWords(t, DefaultVocab.index, s, DefaultVocab.words(s))
+	})
+}
+
+func sameWords(t *testing.T, x *wordIndex, s string, set wordSet) {
+	t.Helper()
+	for key, id := range x.ids {
+		if holdsWord(s, key) != set.has(id) {
+			t.Fatalf("%q in %q: the index says %v", key, s, set.has(id))
 		}
 	}
 }
