@@ -210,6 +210,9 @@ func TestLoosen(t *testing.T) {
 // The record-details prefilters never hide a match.
 func TestRecordPrefilters(t *testing.T) {
 	texts := append(rawCorpusSentences(t), "Jane Doe, RSW", "Marie Roy, t.s.", "Eve Long, PhD", "File: DV-1121", "Dossier n° 4471")
+	for _, cred := range []string{"RSSW", "MSW", "BSW", "SSW", "TS", "TTS", "TSI", "RP", "RCC", "CCC", "T.S.", "R.S.W.", "M.S.W.", "MSW, RSW"} {
+		texts = append(texts, "Signed: Ann-Marie O'Neil, "+cred)
+	}
 	for _, s := range texts {
 		require.Equal(t, authorRe.FindString(s), authorIn(s), "%q", s)
 		require.Equal(t, caseIDRe.FindStringSubmatch(s), caseIDIn(s), "%q", s)

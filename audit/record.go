@@ -15,53 +15,61 @@ import (
 func (f *Facts) readRecord(n *parser.Note, file string, v *Vocab) {
 	for _, b := range n.Blocks {
 		if b.Kind == parser.Heading {
-			f.readRecordDetails(b.Text, b.Line, Fold(b.Text), Evidence{file, b.Line, clip(b.Text)}, n.BodyLine, v)
+			f.readRecordDetails(b.Text, b.Line, Fold(b.Text), file, n.BodyLine, v)
 			continue
 		}
 		for _, s := range n.Sentences[b.First : b.First+b.Count] {
-			f.readRecordDetails(s.Text, s.Line, foldSentence(s.Text), Evidence{file, s.Line, clip(s.Text)}, n.BodyLine, v)
+			f.readRecordDetails(s.Text, s.Line, foldSentence(s.Text), file, n.BodyLine, v)
 		}
 	}
 }
 
 // readRecordDetails finds the date, author and case identifier when the body
 // states them ("Date: …", "— Name, RSW", "file DV-1121").
-func (f *Facts) readRecordDetails(text string, line int, folded string, ev Evidence, bodyLine int, v *Vocab) {
-	r := f.Record
-	if r == nil {
-		r = &Record{}
+func (f *Facts) readRecordDetails(text string, line int, folded string, file string, bodyLine int, v *Vocab) {
+	var r Record
+	if f.Record != nil {
+		r = *f.Record
 	}
+	ev := func() Evidence { return Evidence{file, line, clip(text)} } // most text states none
 	if r.Date.Line == 0 && (v.Has("record_date_label", folded) || (line <= bodyLine+4 && len(text) < 120 && isDate(text))) {
-		r.Date = ev
+		r.Date = ev()
 	}
 	if r.Author.Line == 0 {
 		if v.Has("record_author_label", folded) {
-			r.Author = ev
+			r.Author = ev()
 			if i := strings.Index(text, ":"); i >= 0 {
 				r.AuthorName = strings.TrimSpace(text[i+1:])
 			}
 		} else if m := authorIn(text); m != "" {
-			r.Author, r.AuthorName = ev, strings.TrimSpace(m)
+			r.Author, r.AuthorName = ev(), strings.TrimSpace(m)
 		}
 	}
 	if r.Case.Line == 0 {
 		if m := caseIDIn(text); m != nil && !isoDateRe.MatchString(m[1]) {
-			r.Case = ev
+			r.Case = ev()
 		}
 	}
-	if f.Record == nil && (r.Date.Line > 0 || r.Author.Line > 0 || r.Case.Line > 0) {
-		f.Record = r
+	if r != (Record{}) {
+		f.Record = &r
 	}
 }
 
-// authorIn finds "Name Surname, RSW": every credential authorRe knows
-// holds an S, P or C, or is "t.s.", so text without them is not tried.
+// authorIn finds "Name Surname, RSW". Every credential authorRe knows
+// holds one of credentialParts, so text without them is not tried.
 func authorIn(text string) string {
-	if !strings.ContainsAny(text, "SPC") && !strings.Contains(text, "t.s.") {
-		return ""
+	for _, part := range credentialParts {
+		if strings.Contains(text, part) {
+			return authorRe.FindString(text)
+		}
 	}
-	return authorRe.FindString(text)
+	return ""
 }
+
+// credentialParts: one of these is in each credential of authorRe (RSW,
+// RSSW, MSW, BSW, SSW, R.S.W., M.S.W.; TS, TTS, TSI, T.S., t.s.; RP; RCC,
+// CCC; PhD).
+var credentialParts = []string{"SW", "S.W", "TS", "T.S", "t.s", "RP", "CC", "PhD"}
 
 // caseIDIn finds "file DV-1121": an identifier holds a digit.
 func caseIDIn(text string) []string {

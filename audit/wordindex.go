@@ -184,8 +184,9 @@ type wordCache struct {
 		text string
 		set  wordSet
 	}
-	next int
-	cue  wordSet // scratch for cue tests, which never nest
+	next    int
+	cue     wordSet // scratch for cue tests, which never nest
+	cueText string  // the text cue holds the words of
 }
 
 // words returns the word set of a concept's text: cached when v has a
@@ -208,14 +209,19 @@ func (v *Vocab) words(text string) wordSet {
 	return e.set
 }
 
-// cueWords is words for cue tests: uncached, so a cue test made while a
-// concept's set is in use cannot overwrite it.
+// cueWords is words for cue tests: kept apart from the concept sets, so a
+// cue test made while a concept's set is in use cannot overwrite it. Only
+// the last text's set is kept: a match's filters test several cues on the
+// same text in a row.
 func (v *Vocab) cueWords(text string) wordSet {
-	if v.cache == nil {
+	c := v.cache
+	if c == nil {
 		return v.index.scan(text, nil)
 	}
-	v.cache.cue = v.index.scan(text, v.cache.cue)
-	return v.cache.cue
+	if c.cue == nil || c.cueText != text {
+		c.cue, c.cueText = v.index.scan(text, c.cue), text
+	}
+	return c.cue
 }
 
 // forNote returns a Vocab for one goroutine's work on one note: the same
