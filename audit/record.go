@@ -80,7 +80,11 @@ func caseIDIn(text string) []string {
 }
 
 // isDate: a full date, ISO or written ("March 1, 2026", "1er mars 2026").
+// Each holds a four-digit year.
 func isDate(text string) bool {
+	if countDigits(text) < 4 {
+		return false
+	}
 	_, ok := ParseDate(text)
 	return ok
 }

@@ -6,6 +6,7 @@ package audit
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -255,30 +256,38 @@ func plainVariants(folded string) []string {
 	return []string{plainish(folded)}
 }
 
-// collapseSpace is strings.Join(strings.Fields(s), " "), in one pass for
-// ASCII text, and without copying text that has no spacing to collapse.
+// collapseSpace is strings.Join(strings.Fields(s), " ") in one pass, and
+// without copying text that has no spacing to collapse.
 func collapseSpace(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	var out []byte // made at the first change
+	space := true  // at the start, or after spacing
+	for i := 0; i < len(s); {
+		c, n := s[i], 1
+		isSp := isSpace(c)
 		if c >= utf8.RuneSelf {
-			return strings.Join(strings.Fields(s), " ")
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			isSp = unicode.IsSpace(r)
 		}
-		clean = clean && (c == ' ' || !isSpace(c)) && !(c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '))
+		switch {
+		case isSp && out == nil && (c != ' ' || space || i+1 == len(s)):
+			out = append(make([]byte, 0, len(s)), s[:i]...)
+			if len(out) > 0 && out[len(out)-1] == ' ' {
+				out = out[:len(out)-1]
+			}
+		case !isSp && out != nil:
+			if space && len(out) > 0 {
+				out = append(out, ' ')
+			}
+			out = append(out, s[i:i+n]...)
+		}
+		space = isSp
+		i += n
 	}
-	if clean {
+	if out == nil {
 		return s
 	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if !isSpace(s[i]) {
-			if len(b) > 0 && isSpace(s[i-1]) {
-				b = append(b, ' ')
-			}
-			b = append(b, s[i])
-		}
-	}
-	return string(b)
+	return string(out)
 }
 
 func plainWith(folded string, r *strings.Replacer) string {
