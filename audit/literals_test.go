@@ -105,6 +105,36 @@ func TestWordIndexFindsEveryWord(t *testing.T) {
 	for _, s := range texts {
 		sameWords(t, x, s, DefaultVocab.words(s))
 		sameWords(t, x, s, cached.words(s))
+		sameEndWords(t, x, s, DefaultVocab.endWords(s))
+	}
+}
+
+// The narrowed automaton finds the words of termination's gates, as the
+// whole index does, and no other.
+func sameEndWords(t *testing.T, x *wordIndex, s string, set wordSet) {
+	t.Helper()
+	narrowed := map[int]bool{}
+	for _, vs := range x.ends.variants {
+		for _, v := range vs {
+			narrowed[v.id] = true
+		}
+	}
+	for _, name := range terminationConcepts {
+		c := DefaultVocab.concept(name)
+		for _, g := range append(append([]gate{}, c.gates...), c.looseGates...) {
+			for _, ids := range g {
+				for _, id := range ids {
+					require.True(t, narrowed[id], "%s needs word %q", name, x.words[id])
+				}
+			}
+		}
+	}
+	require.Less(t, len(narrowed), len(x.ids)/2, "narrowed to few words")
+	for key, id := range x.ids {
+		want := narrowed[id] && holdsWord(s, key)
+		if set.has(id) != want {
+			t.Fatalf("%q in %q: the narrowed index says %v", key, s, set.has(id))
+		}
 	}
 }
 
@@ -119,6 +149,7 @@ func FuzzWordIndex(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		sameWords(t, DefaultVocab.index, s, DefaultVocab.words(s))
+		sameEndWords(t, DefaultVocab.index, s, DefaultVocab.endWords(s))
 	})
 }
 
@@ -241,4 +272,18 @@ func TestRecordPrefilters(t *testing.T) {
 	}
 	require.GreaterOrEqual(t, found, 5)
 	require.False(t, numberThenName("Session 3 with the client about sleep."))
+}
+
+// FuzzPlainVariants: a paragraph is tested as plainish alone only where
+// plainSpaced would give the same text.
+func FuzzPlainVariants(f *testing.F) {
+	for _, s := range []string{"**plan:** call", "clos**ing**", "a **b**.", "(*note*)", "x*[y", "a\\*b", "no_show", "**s:**\ntext", "[*x*](u)y", "`a`", "a \\u00a0*b*"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		folded := Fold(s)
+		if v := plainVariants(folded); len(v) == 1 && plainSpaced(folded) != v[0] {
+			t.Fatalf("%q: plainish %q, plainSpaced %q", folded, v[0], plainSpaced(folded))
+		}
+	})
 }

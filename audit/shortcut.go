@@ -41,7 +41,16 @@ type para struct {
 
 type plainText struct {
 	plain string
-	words wordSet
+	ends  wordSet // the words MayTerminate tests (wordIndex.narrow)
+	words wordSet // all its words; nil until MayMatter needs them
+}
+
+// terminationConcepts are the concepts MayTerminate tries.
+var terminationConcepts = []string{"termination_heading", "termination_statement", "session_held"}
+
+// endWords is the set of the words of text that MayTerminate tests.
+func (v *Vocab) endWords(text string) wordSet {
+	return v.index.ends.scan(text, nil, len(v.index.ids))
 }
 
 // Look prepares a note, given the facts of its front matter and its raw
@@ -56,7 +65,7 @@ func (l *Look) paragraphs() []para {
 		for _, chunk := range paragraphs(Fold(string(l.body))) {
 			p := para{folded: chunk}
 			for _, plain := range plainVariants(chunk) {
-				p.texts = append(p.texts, plainText{plain, l.v.words(plain)})
+				p.texts = append(p.texts, plainText{plain: plain, ends: l.v.endWords(plain)})
 			}
 			l.paras = append(l.paras, p)
 		}
@@ -86,16 +95,16 @@ func (l *Look) terminationIn() bool {
 			// Any line may be a heading: "# …", a bold line, a line in
 			// capitals, the line above "===". Test the heading patterns
 			// on each.
-			if heading.anyLooseGate(t.words) {
+			if heading.anyLooseGate(t.ends) {
 				for _, line := range strings.Split(p.folded, "\n") {
 					for _, h := range plainVariants(line) {
-						if h = cleanHeading(h); h != "" && heading.anyMatch(v.words(h), h) {
+						if h = cleanHeading(h); h != "" && heading.anyMatch(v.endWords(h), h) {
 							return true
 						}
 					}
 				}
 			}
-			if statement.anyMatch(t.words, t.plain) || session.anyMatch(t.words, t.plain) {
+			if statement.anyMatch(t.ends, t.plain) || session.anyMatch(t.ends, t.plain) {
 				return true
 			}
 		}
@@ -150,7 +159,11 @@ func (l *Look) MayMatter() bool {
 		if !known {
 			c := l.v.concept(name)
 			for _, p := range paras {
-				for _, t := range p.texts {
+				for i := range p.texts {
+					t := &p.texts[i]
+					if t.words == nil {
+						t.words = l.v.words(t.plain)
+					}
 					if m = c.anyLooseMatch(t.words, t.plain); m {
 						break
 					}
@@ -248,47 +261,91 @@ func plainSpaced(folded string) string {
 }
 
 // plainVariants are the texts to test a paragraph as: plainish, and
-// plainSpaced when it differs.
+// plainSpaced when it may differ.
 func plainVariants(folded string) []string {
-	if strings.ContainsAny(folded, "*_`") {
+	if strings.ContainsAny(folded, "*_`") && marksMayJoin(folded) {
 		return []string{plainish(folded), plainSpaced(folded)}
 	}
 	return []string{plainish(folded)}
 }
 
-// collapseSpace is strings.Join(strings.Fields(s), " ") in one pass, and
-// without copying text that has no spacing to collapse.
+// marksMayJoin reports whether a run of emphasis marks stands between two
+// characters that are not spacing: only there does dropping the marks
+// (plainish) give other text than spacing them (plainSpaced), as spacing
+// next to spacing collapses ("**Plan:** call" is "plan: call" either way).
+func marksMayJoin(folded string) bool {
+	s := folded
+	if strings.Contains(s, "](") {
+		s = linkTargetRe.ReplaceAllString(s, "")
+	}
+	spacing := func(c byte) bool { return asciiSpace[c] || strings.IndexByte("[]<>#|", c) >= 0 }
+	for i := 0; i < len(s); i++ {
+		if !isMark(s[i]) {
+			continue
+		}
+		j := i
+		for j < len(s) && isMark(s[j]) {
+			j++
+		}
+		if i > 0 && !spacing(s[i-1]) && j < len(s) && !spacing(s[j]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func isMark(c byte) bool { return c == '*' || c == '_' || c == '`' }
+
+// collapseSpace is strings.Join(strings.Fields(s), " "), without copying
+// text that has no spacing to collapse, and copying a word at a time.
 func collapseSpace(s string) string {
-	var out []byte // made at the first change
-	space := true  // at the start, or after spacing
-	for i := 0; i < len(s); {
+	clean := true
+	for i, prevSpace := 0, true; i < len(s) && clean; {
 		c, n := s[i], 1
-		isSp := isSpace(c)
+		sp := asciiSpace[c]
 		if c >= utf8.RuneSelf {
 			var r rune
 			r, n = utf8.DecodeRuneInString(s[i:])
-			isSp = unicode.IsSpace(r)
+			sp = unicode.IsSpace(r)
 		}
-		switch {
-		case isSp && out == nil && (c != ' ' || space || i+1 == len(s)):
-			out = append(make([]byte, 0, len(s)), s[:i]...)
-			if len(out) > 0 && out[len(out)-1] == ' ' {
-				out = out[:len(out)-1]
-			}
-		case !isSp && out != nil:
-			if space && len(out) > 0 {
-				out = append(out, ' ')
-			}
-			out = append(out, s[i:i+n]...)
-		}
-		space = isSp
+		clean = !sp || (c == ' ' && !prevSpace && i+1 < len(s))
+		prevSpace = sp
 		i += n
 	}
-	if out == nil {
+	if clean {
 		return s
+	}
+	out := make([]byte, 0, len(s))
+	word := -1 // start of the word being read
+	for i := 0; i <= len(s); {
+		sp, n := true, 1
+		if i < len(s) {
+			c := s[i]
+			sp = asciiSpace[c]
+			if c >= utf8.RuneSelf {
+				var r rune
+				r, n = utf8.DecodeRuneInString(s[i:])
+				sp = unicode.IsSpace(r)
+			}
+		}
+		switch {
+		case sp && word >= 0:
+			if len(out) > 0 {
+				out = append(out, ' ')
+			}
+			out = append(out, s[word:i]...)
+			word = -1
+		case !sp && word < 0:
+			word = i
+		}
+		i += n
 	}
 	return string(out)
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace is true of.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func plainWith(folded string, r *strings.Replacer) string {
 	s := folded

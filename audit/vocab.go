@@ -113,6 +113,13 @@ func NewVocab(extra map[string]map[string][]string) (*Vocab, error) {
 	if v.index, err = newWordIndex(v.concepts, v.cues); err != nil {
 		return nil, fmt.Errorf("vocabulary: %w", err)
 	}
+	var ends []*concept
+	for _, name := range terminationConcepts {
+		ends = append(ends, v.concept(name))
+	}
+	if err = v.index.narrow(ends...); err != nil {
+		return nil, fmt.Errorf("vocabulary: %w", err)
+	}
 	return v, nil
 }
 

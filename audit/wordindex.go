@@ -16,8 +16,15 @@ import (
 // where it used to be a substring search per word. A word whose key has
 // edge marks counts only where the text has a word boundary there.
 type wordIndex struct {
-	ids      map[string]int // key -> id
-	variants [][]variant    // automaton pattern -> the keys of that word
+	ids   map[string]int // key -> id
+	words []string       // id -> key
+	all   automaton      // finds every word
+	ends  automaton      // finds only the words termination's concepts test (see narrow)
+}
+
+// automaton finds a set of words in a text.
+type automaton struct {
+	variants [][]variant // automaton pattern -> the keys of that word
 	ac       *ahocorasick.Automaton
 }
 
@@ -55,8 +62,6 @@ func (g gate) passes(s wordSet) bool {
 // patterns, sets their gates and builds the automaton.
 func newWordIndex(groups ...map[string]*concept) (*wordIndex, error) {
 	x := &wordIndex{ids: map[string]int{}}
-	var words []string
-	pattern := map[string]int{} // word -> automaton pattern
 	// Ids in a fixed order: concepts by name.
 	for _, g := range groups {
 		for _, name := range sortedKeys(g) {
@@ -64,10 +69,10 @@ func newWordIndex(groups ...map[string]*concept) (*wordIndex, error) {
 			c.gates = make([]gate, len(c.re))
 			c.looseGates = make([]gate, len(c.re))
 			for i, re := range c.re {
-				c.gates[i] = x.gate(requiredWords(re.String()), pattern, &words)
+				c.gates[i] = x.gate(requiredWords(re.String()))
 				c.looseGates[i] = c.gates[i]
 				if c.loose[i] != re {
-					c.looseGates[i] = x.gate(requiredWords(c.loose[i].String()), pattern, &words)
+					c.looseGates[i] = x.gate(requiredWords(c.loose[i].String()))
 				}
 			}
 		}
@@ -77,12 +82,60 @@ func newWordIndex(groups ...map[string]*concept) (*wordIndex, error) {
 			c.mask, c.looseMask = x.maskOf(c.gates), x.maskOf(c.looseGates)
 		}
 	}
-	if len(words) == 0 {
-		return x, nil
-	}
-	ac, err := ahocorasick.NewBuilder().AddStrings(words).Build()
-	x.ac = ac
+	var err error
+	x.all, err = x.automatonOf(x.words)
 	return x, err
+}
+
+// automatonOf builds an automaton that finds the given keys.
+func (x *wordIndex) automatonOf(keys []string) (automaton, error) {
+	var a automaton
+	var words []string
+	pattern := map[string]int{} // word -> automaton pattern
+	for _, key := range keys {
+		w := wordOf(key)
+		p, ok := pattern[w]
+		if !ok {
+			p = len(words)
+			pattern[w] = p
+			words = append(words, w)
+			a.variants = append(a.variants, nil)
+		}
+		a.variants[p] = append(a.variants[p], variant{x.ids[key], strings.HasPrefix(key, edge), strings.HasSuffix(key, edge)})
+	}
+	if len(words) == 0 {
+		return a, nil
+	}
+	var err error
+	a.ac, err = ahocorasick.NewBuilder().AddStrings(words).Build()
+	return a, err
+}
+
+// narrow sets the ends automaton to find only the words the gates of these
+// concepts test. The sets it gives hold fewer words, but the same for
+// those concepts' gates, and it reports far fewer matches (most of a
+// text's are words other concepts need).
+func (x *wordIndex) narrow(cs ...*concept) error {
+	seen := map[int]bool{}
+	var keys []string
+	for _, c := range cs {
+		for _, gates := range [][]gate{c.gates, c.looseGates} {
+			for _, g := range gates {
+				for _, set := range g {
+					for _, id := range set {
+						if !seen[id] {
+							seen[id] = true
+							keys = append(keys, x.words[id])
+						}
+					}
+				}
+			}
+		}
+	}
+	sort.Strings(keys)
+	var err error
+	x.ends, err = x.automatonOf(keys)
+	return err
 }
 
 func sortedKeys(m map[string]*concept) []string {
@@ -122,9 +175,8 @@ func (m wordSet) meets(s wordSet) bool {
 	return false
 }
 
-// gate gives ids to a pattern's word keys, adding new words to the
-// automaton's list.
-func (x *wordIndex) gate(cnf [][]string, pattern map[string]int, words *[]string) gate {
+// gate gives ids to a pattern's word keys, adding new keys to the list.
+func (x *wordIndex) gate(cnf [][]string) gate {
 	var g gate
 	for _, set := range cnf {
 		ids := make([]int, len(set))
@@ -133,15 +185,7 @@ func (x *wordIndex) gate(cnf [][]string, pattern map[string]int, words *[]string
 			if !ok {
 				id = len(x.ids)
 				x.ids[key] = id
-				w := wordOf(key)
-				p, ok := pattern[w]
-				if !ok {
-					p = len(*words)
-					pattern[w] = p
-					*words = append(*words, w)
-					x.variants = append(x.variants, nil)
-				}
-				x.variants[p] = append(x.variants[p], variant{id, strings.HasPrefix(key, edge), strings.HasSuffix(key, edge)})
+				x.words = append(x.words, key)
 			}
 			ids[k] = id
 		}
@@ -152,21 +196,27 @@ func (x *wordIndex) gate(cnf [][]string, pattern map[string]int, words *[]string
 
 // scan returns the set of words text holds, reusing into's storage.
 func (x *wordIndex) scan(text string, into wordSet) wordSet {
-	n := (len(x.ids) + 63) / 64
+	return x.all.scan(text, into, len(x.ids))
+}
+
+// scan returns the set of the automaton's words text holds, in a set of
+// size words.
+func (a *automaton) scan(text string, into wordSet, size int) wordSet {
+	n := (size + 63) / 64
 	if cap(into) < n {
 		into = make(wordSet, n)
 	} else {
 		into = into[:n]
 		clear(into)
 	}
-	if x.ac == nil || text == "" {
+	if a.ac == nil || text == "" {
 		return into
 	}
 	// The automaton reads bytes; the text is only read, never kept.
-	for _, m := range x.ac.FindAllOverlapping(unsafe.Slice(unsafe.StringData(text), len(text))) {
+	for _, m := range a.ac.FindAllOverlapping(unsafe.Slice(unsafe.StringData(text), len(text))) {
 		left := m.Start == 0 || !isWordByte(text[m.Start-1])
 		right := m.End == len(text) || !isWordByte(text[m.End])
-		for _, v := range x.variants[m.PatternID] {
+		for _, v := range a.variants[m.PatternID] {
 			if (left || !v.left) && (right || !v.right) {
 				into[v.id>>6] |= 1 << (v.id & 63)
 			}
