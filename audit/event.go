@@ -3,8 +3,10 @@ package audit
 import (
 	"fmt"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -49,10 +51,31 @@ func Run(notes []*Facts, cfg *Config) Result {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	for _, id := range ids {
-		evs, errs := AuditCase(id, cases[id], cfg)
-		res.Events = append(res.Events, evs...)
-		res.Errors = append(res.Errors, errs...)
+	// Cases are independent: audit them on every core, keep their order.
+	type audited struct {
+		events []Event
+		errs   []FileError
+	}
+	out := make([]audited, len(ids))
+	next := make(chan int, len(ids))
+	for i := range ids {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i].events, out[i].errs = AuditCase(ids[i], cases[ids[i]], cfg)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, a := range out {
+		res.Events = append(res.Events, a.events...)
+		res.Errors = append(res.Errors, a.errs...)
 	}
 	for _, f := range notes {
 		for _, p := range f.Problems {
