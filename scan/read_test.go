@@ -39,3 +39,17 @@ func TestReadFile(t *testing.T) {
 	_, _, err = readFile(dir, 1<<20)
 	assert.Error(t, err, "a folder is no note")
 }
+
+// rel's shortcut gives what filepath.Rel gives.
+func TestRel(t *testing.T) {
+	for _, c := range [][2]string{
+		{"/a/b", "/a/b/c/d.md"}, {"/a/b", "/a/b"}, {"/a/b", "/a/bc/d.md"}, {".", "x/y.md"}, {"a/", "a/x.md"},
+		{"/", "/x.md"}, {"a", "ab/x.md"}, {"a", "a/x.md"}, {"./a", "a/x.md"}, {"a/../b", "b/x.md"}, {"a", "a/../x.md"}, {"a", "a/./x.md"}, {"a", "a//x.md"}, {"a", "a/x..md"}, {"a", "a/..x.md"},
+	} {
+		want, err := filepath.Rel(c[0], c[1])
+		if err != nil || strings.HasPrefix(want, "..") {
+			want = c[1]
+		}
+		assert.Equal(t, filepath.ToSlash(want), rel(c[0], c[1]), "%q %q", c[0], c[1])
+	}
+}

@@ -36,7 +36,14 @@ func readFile(path string, limit int64) (src []byte, size int64, err error) {
 		if n <= 0 {
 			return src, int64(len(src)), nil
 		}
+		asked := cap(src) - len(src)
 		src = src[:len(src)+n]
+		if n < asked && int64(len(src)) == st.Size {
+			// A short read of the size fstat gave: the end, without
+			// another system call to hear it (a file still growing gave
+			// more).
+			return src, int64(len(src)), nil
+		}
 		if int64(len(src)) > limit { // grew while we read
 			return src, int64(len(src)), nil
 		}

@@ -114,6 +114,28 @@ func IsNote(name string, exts []string) bool {
 }
 
 func rel(base, p string) string {
+	return relTo(base)(p)
+}
+
+// relTo returns rel for one base. The walk joins each name to base, so
+// when base is clean a path under it needs no filepath.Rel, and shares
+// the path's memory.
+func relTo(base string) func(p string) string {
+	prefix := ""
+	if filepath.Clean(base) == base && base != "." && base != string(filepath.Separator) {
+		prefix = base + string(filepath.Separator)
+	}
+	return func(p string) string {
+		if prefix != "" && len(p) > len(prefix) && strings.HasPrefix(p, prefix) {
+			if r := p[len(prefix):]; r[0] != filepath.Separator && !strings.Contains(r, "..") && filepath.Clean(r) == r {
+				return filepath.ToSlash(r)
+			}
+		}
+		return relSlow(base, p)
+	}
+}
+
+func relSlow(base, p string) string {
 	r, err := filepath.Rel(base, p)
 	if err != nil || strings.HasPrefix(r, "..") {
 		r = p
@@ -163,8 +185,9 @@ func walk(root, base string, o Options, found func(File)) []audit.FileError {
 		found(File{root, rel(base, root)})
 		return nil
 	}
+	relOf := relTo(base)
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		r := rel(base, p)
+		r := relOf(p)
 		if err != nil {
 			errs = append(errs, audit.FileError{File: r, Message: readError(err)})
 			if d != nil && d.IsDir() {
