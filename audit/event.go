@@ -57,22 +57,9 @@ func Run(notes []*Facts, cfg *Config) Result {
 		errs   []FileError
 	}
 	out := make([]audited, len(ids))
-	next := make(chan int, len(ids))
-	for i := range ids {
-		next <- i
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.NumCPU(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i].events, out[i].errs = AuditCase(ids[i], cases[ids[i]], cfg)
-			}
-		}()
-	}
-	wg.Wait()
+	onEveryCore(len(ids), func(i int) {
+		out[i].events, out[i].errs = AuditCase(ids[i], cases[ids[i]], cfg)
+	})
 	for _, a := range out {
 		res.Events = append(res.Events, a.events...)
 		res.Errors = append(res.Errors, a.errs...)
@@ -416,4 +403,25 @@ func uniqueEvidence(in []Evidence) []Evidence {
 		}
 	}
 	return out
+}
+
+// onEveryCore runs do(0..n-1) on every core; each do writes only its own
+// results.
+func onEveryCore(n int, do func(i int)) {
+	next := make(chan int, n)
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				do(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

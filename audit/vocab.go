@@ -92,9 +92,15 @@ func NewVocab(extra map[string]map[string][]string) (*Vocab, error) {
 		}
 		jobs = append(jobs, job{name: name, filters: def.Filters, words: words})
 	}
-	// In name order, so the first error reported is always the same.
-	for _, j := range jobs {
-		c, err := compile(j.name, j.filters, j.words)
+	// Compiled on every core, then taken in name order, so the first error
+	// reported is always the same.
+	compiled := make([]*concept, len(jobs))
+	errs := make([]error, len(jobs))
+	onEveryCore(len(jobs), func(i int) {
+		compiled[i], errs[i] = compile(jobs[i].name, jobs[i].filters, jobs[i].words)
+	})
+	for i, j := range jobs {
+		c, err := compiled[i], errs[i]
 		if err != nil {
 			return nil, err
 		}

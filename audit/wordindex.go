@@ -62,17 +62,37 @@ func (g gate) passes(s wordSet) bool {
 // patterns, sets their gates and builds the automaton.
 func newWordIndex(groups ...map[string]*concept) (*wordIndex, error) {
 	x := &wordIndex{ids: map[string]int{}}
-	// Ids in a fixed order: concepts by name.
+	// Each pattern's words are found on every core; ids are then given in a
+	// fixed order: concepts by name.
+	cnfOf := map[string][][]string{}
+	var patterns []string
+	for _, g := range groups {
+		for _, c := range g {
+			for i, re := range c.re {
+				for _, p := range []string{re.String(), c.loose[i].String()} {
+					if _, seen := cnfOf[p]; !seen {
+						cnfOf[p] = nil
+						patterns = append(patterns, p)
+					}
+				}
+			}
+		}
+	}
+	cnfs := make([][][]string, len(patterns))
+	onEveryCore(len(patterns), func(i int) { cnfs[i] = requiredWords(patterns[i]) })
+	for i, p := range patterns {
+		cnfOf[p] = cnfs[i]
+	}
 	for _, g := range groups {
 		for _, name := range sortedKeys(g) {
 			c := g[name]
 			c.gates = make([]gate, len(c.re))
 			c.looseGates = make([]gate, len(c.re))
 			for i, re := range c.re {
-				c.gates[i] = x.gate(requiredWords(re.String()))
+				c.gates[i] = x.gate(cnfOf[re.String()])
 				c.looseGates[i] = c.gates[i]
 				if c.loose[i] != re {
-					c.looseGates[i] = x.gate(requiredWords(c.loose[i].String()))
+					c.looseGates[i] = x.gate(cnfOf[c.loose[i].String()])
 				}
 			}
 		}
