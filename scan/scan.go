@@ -330,6 +330,7 @@ func streamed(root string, o Options) Result {
 	type done struct {
 		files []File
 		pass1
+		briefs []audit.Brief // for facts[i] == nil: the note's facts, in brief
 	}
 	var results []done
 	var mu sync.Mutex
@@ -340,8 +341,17 @@ func streamed(root string, o Options) Result {
 			defer wg.Done()
 			for b := range batches {
 				n := len(b)
-				r := done{b, pass1{make([]*audit.Facts, n), make([]audit.Triage, n), make([]bool, n), make([]*audit.FileError, n)}}
+				r := done{b, pass1{make([]*audit.Facts, n), make([]audit.Triage, n), make([]bool, n), make([]*audit.FileError, n)}, make([]audit.Brief, n)}
 				readBatch(b, [2]int{0, n}, o, r.facts, r.triage, r.full, r.errs)
+				// Most notes give their front matter's plain fields only:
+				// held in brief until every note is read.
+				for i, f := range r.facts {
+					if f != nil {
+						if brief, ok := f.Brief(); ok {
+							r.briefs[i], r.facts[i] = brief, nil
+						}
+					}
+				}
 				mu.Lock()
 				results = append(results, r)
 				mu.Unlock()
@@ -355,7 +365,13 @@ func streamed(root string, o Options) Result {
 	// Pass 2 and the facts' order are those of the sorted file list.
 	var files []File
 	var all pass1
-	for _, r := range results {
+	for k, r := range results {
+		for i, b := range r.briefs {
+			if b.Path != "" {
+				r.facts[i] = b.Facts()
+			}
+		}
+		results[k].briefs = nil
 		files = append(files, r.files...)
 		all.facts = append(all.facts, r.facts...)
 		all.triage = append(all.triage, r.triage...)
