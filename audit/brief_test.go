@@ -53,3 +53,27 @@ func TestBriefKeepsEveryFact(t *testing.T) {
 	_, ok = far.Brief()
 	require.False(t, ok, "a line number past int32")
 }
+
+// Notes in brief that no event sees still count, and their client values
+// still name the case of a note without one in their folder.
+func TestRunAllCountsUnseenNotes(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 1, d, 0, 0, 0, 0, time.UTC) }
+	closing := &Facts{Path: "x/close.md", Date: day(20), Dated: true, DateText: "2026-01-20", Termination: true}
+	unseen := []*Facts{
+		{Path: "x/early.md", Client: "C-9", Date: day(1).AddDate(-1, 0, 0), Dated: true, DateText: "2025-01-01"}, // out of the window
+		{Path: "y/other.md", Client: "C-7", Date: day(2), Dated: true, DateText: "2026-01-02"},
+	}
+	cfg := DefaultConfig()
+	want := Run(append([]*Facts{closing}, unseen...), cfg)
+	var briefs []Brief
+	for _, f := range unseen {
+		b, ok := f.Brief()
+		require.True(t, ok)
+		briefs = append(briefs, b)
+	}
+	got := RunAll([]*Facts{closing}, briefs, cfg)
+	require.Equal(t, want, got)
+	require.Equal(t, 3, got.Notes)
+	require.Equal(t, 2, got.Cases)
+	require.Equal(t, "C-9", got.Events[0].Case, "the unseen note's client names the folder's case")
+}

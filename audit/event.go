@@ -43,9 +43,24 @@ type Result struct {
 // Results are sorted (case, then anchor file), so equal input gives equal
 // output whatever order the notes came in.
 func Run(notes []*Facts, cfg *Config) Result {
-	res := Result{Notes: len(notes)}
-	cases := GroupCases(notes)
+	return RunAll(notes, nil, cfg)
+}
+
+// RunAll is Run for notes and for notes in brief that no event can see
+// (scan.Result.Unseen): those count as notes of their cases, and their
+// client values group other notes of their folder, as in Run.
+func RunAll(notes []*Facts, unseen []Brief, cfg *Config) Result {
+	res := Result{Notes: len(notes) + len(unseen)}
+	folderClients := clientsByFolder(notes, unseen)
+	cases := groupCases(notes, folderClients)
 	res.Cases = len(cases)
+	others := map[string]bool{}
+	for _, b := range unseen {
+		if id := caseOf(b.Path, b.Client, folderClients); cases[id] == nil && !others[id] {
+			others[id] = true
+			res.Cases++
+		}
+	}
 	ids := make([]string, 0, len(cases))
 	for id := range cases {
 		ids = append(ids, id)
@@ -87,16 +102,10 @@ func SortErrors(errs []FileError) {
 // value; a note without one at the root is its own case (its file name);
 // elsewhere it joins the single client value of its folder, or the folder.
 func GroupCases(notes []*Facts) map[string][]*Facts {
-	folderClients := map[string]map[string]bool{}
-	for _, f := range notes {
-		if c := strings.TrimSpace(f.Client); c != "" {
-			dir := path.Dir(f.Path)
-			if folderClients[dir] == nil {
-				folderClients[dir] = map[string]bool{}
-			}
-			folderClients[dir][c] = true
-		}
-	}
+	return groupCases(notes, clientsByFolder(notes, nil))
+}
+
+func groupCases(notes []*Facts, folderClients map[string]map[string]bool) map[string][]*Facts {
 	cases := map[string][]*Facts{}
 	for _, f := range notes {
 		id := CaseOf(f, folderClients)
@@ -105,14 +114,39 @@ func GroupCases(notes []*Facts) map[string][]*Facts {
 	return cases
 }
 
+// clientsByFolder gives each folder's client values.
+func clientsByFolder(notes []*Facts, unseen []Brief) map[string]map[string]bool {
+	folderClients := map[string]map[string]bool{}
+	add := func(file, client string) {
+		if c := strings.TrimSpace(client); c != "" {
+			dir := path.Dir(file)
+			if folderClients[dir] == nil {
+				folderClients[dir] = map[string]bool{}
+			}
+			folderClients[dir][c] = true
+		}
+	}
+	for _, f := range notes {
+		add(f.Path, f.Client)
+	}
+	for _, b := range unseen {
+		add(b.Path, b.Client)
+	}
+	return folderClients
+}
+
 // CaseOf is the case id of one note given the client values of each folder.
 func CaseOf(f *Facts, folderClients map[string]map[string]bool) string {
-	if c := strings.TrimSpace(f.Client); c != "" {
+	return caseOf(f.Path, f.Client, folderClients)
+}
+
+func caseOf(file, client string, folderClients map[string]map[string]bool) string {
+	if c := strings.TrimSpace(client); c != "" {
 		return c
 	}
-	dir := path.Dir(f.Path)
+	dir := path.Dir(file)
 	if dir == "." {
-		return path.Base(f.Path)
+		return path.Base(file)
 	}
 	if cs := folderClients[dir]; len(cs) == 1 {
 		for c := range cs {

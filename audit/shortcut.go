@@ -392,6 +392,17 @@ func anyMatchOf(res []*regexp.Regexp, gates []gate, mask, words wordSet, text st
 // always read, and a possible termination note without a date sees every
 // note.
 func BodyNeeded(notes []*Facts, triage []Triage, cfg *Config) []bool {
+	return seen(notes, triage, cfg, true)
+}
+
+// Seen reports which notes of one case an event of the case could see
+// (BodyNeeded, whatever their body): the others only count as notes of the
+// case (RunAll).
+func Seen(notes []*Facts, triage []Triage, cfg *Config) []bool {
+	return seen(notes, triage, cfg, false)
+}
+
+func seen(notes []*Facts, triage []Triage, cfg *Config, ifMatters bool) []bool {
 	need := make([]bool, len(notes))
 	var anchors []*Facts
 	everything := false
@@ -406,7 +417,7 @@ func BodyNeeded(notes []*Facts, triage []Triage, cfg *Config) []bool {
 	}
 	for i, f := range notes {
 		need[i] = !f.Dated
-		if !triage[i].MayMatter {
+		if ifMatters && !triage[i].MayMatter {
 			continue
 		}
 		need[i] = need[i] || everything

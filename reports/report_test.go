@@ -25,7 +25,7 @@ func sampleReport(t *testing.T, lang string, redact bool) *reports.Report {
 	sc := scan.Paths([]string{root}, scan.Options{})
 	cfg := audit.DefaultConfig()
 	cfg.Lang = lang
-	res := audit.Run(sc.Facts, cfg)
+	res := sc.Audit(cfg)
 	return reports.Build(res, sc.Errors, reports.Options{Root: "sample-notes", Files: sc.Files, Version: "test", Lang: lang, Redact: redact, Salt: "s"})
 }
 

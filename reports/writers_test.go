@@ -33,7 +33,7 @@ func hostileReport(t *testing.T) *reports.Report {
 		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
 	}
 	sc := scan.Paths([]string{dir}, scan.Options{})
-	return reports.Build(audit.Run(sc.Facts, audit.DefaultConfig()), sc.Errors, reports.Options{Root: "h", Files: sc.Files, Version: "test", Lang: "en"})
+	return reports.Build(sc.Audit(audit.DefaultConfig()), sc.Errors, reports.Options{Root: "h", Files: sc.Files, Version: "test", Lang: "en"})
 }
 
 func render(t *testing.T, w reports.Writer, r *reports.Report) string {

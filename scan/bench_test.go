@@ -29,7 +29,7 @@ func benchPaths(b *testing.B, shortcut bool) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		res := Paths([]string{dir}, Options{Shortcut: shortcut})
-		audit.Run(res.Facts, audit.DefaultConfig())
+		res.Audit(audit.DefaultConfig())
 	}
 }
 

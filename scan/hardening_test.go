@@ -71,13 +71,13 @@ func hostileTree(t *testing.T, root string) map[string]string {
 func TestHostileTree(t *testing.T) {
 	good := filepath.Join("..", "sample-notes")
 	alone := Paths([]string{good}, Options{})
-	wantRes := audit.Run(alone.Facts, audit.DefaultConfig())
+	wantRes := alone.Audit(audit.DefaultConfig())
 
 	root := t.TempDir()
 	copyDir(t, good, root)
 	want := hostileTree(t, root)
 	res := Paths([]string{root}, Options{MaxSize: 2048})
-	got := audit.Run(res.Facts, audit.DefaultConfig())
+	got := res.Audit(audit.DefaultConfig())
 
 	errs := map[string][]string{}
 	for _, e := range append(res.Errors, got.Errors...) {

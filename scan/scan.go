@@ -46,7 +46,13 @@ type Result struct {
 	Root   string // what relative paths are relative to
 	Files  int    // note files looked at, readable or not
 	Facts  []*audit.Facts
+	Unseen []audit.Brief // notes no event can see, in brief (with the shortcut)
 	Errors []audit.FileError
+}
+
+// Audit audits what the scan found (audit.RunAll).
+func (r Result) Audit(cfg *audit.Config) audit.Result {
+	return audit.RunAll(r.Facts, r.Unseen, cfg)
 }
 
 // File is one note to read: its path on disk and in reports.
@@ -263,7 +269,8 @@ func Read(files []File, o Options) ([]*audit.Facts, []audit.FileError) {
 	parallel(len(batches), o, len(files), func(k int) int { return batches[k][1] - batches[k][0] }, func(k int) {
 		readBatch(files, batches[k], o, facts, triage, full, errs)
 	})
-	return finish(files, pass1{facts, triage, full, errs}, o)
+	facts, _, ferrs := finish(files, pass1{facts, triage, full, errs}, false, o)
+	return facts, ferrs
 }
 
 // pass1 is what the first pass learnt of each file.
@@ -275,7 +282,9 @@ type pass1 struct {
 }
 
 // finish runs pass 2 on the sorted files and returns their facts in order.
-func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.FileError) {
+// With brief, a note no event can see is returned in brief when a Brief
+// holds all its facts.
+func finish(files []File, p pass1, brief bool, o Options) ([]*audit.Facts, []audit.Brief, []audit.FileError) {
 	facts, triage, full, errs := p.facts, p.triage, p.full, p.errs
 	// Pass 2: a case that spans folders may need notes pass 1 did not read
 	// in full; read those now (a short tail, not counted in the progress).
@@ -288,9 +297,29 @@ func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.FileError
 		}
 	}
 	var rest []int
-	for _, i := range bodyNeeded(lite, litePos, triage, o.Config) {
+	for _, i := range perCase(lite, litePos, triage, o.Config, audit.BodyNeeded) {
 		if !full[i] {
 			rest = append(rest, i)
+		}
+	}
+	var unseen []audit.Brief
+	if brief {
+		seen := make([]bool, len(facts))
+		for _, i := range perCase(lite, litePos, triage, o.Config, audit.Seen) {
+			seen[i] = true
+		}
+		n := 0
+		for _, i := range litePos {
+			if !seen[i] {
+				n++
+			}
+		}
+		unseen = make([]audit.Brief, 0, n)
+		for _, i := range litePos {
+			if b, ok := facts[i].Brief(); ok && !seen[i] {
+				unseen = append(unseen, b)
+				facts[i] = nil
+			}
 		}
 	}
 	o.Progress = nil
@@ -298,7 +327,8 @@ func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.FileError
 		i := rest[k]
 		facts[i], errs[i] = ReadOne(files[i], o)
 	})
-	return collect(facts, errs)
+	outF, outE := collect(facts, errs)
+	return outF, unseen, outE
 }
 
 // streamed is Paths for one folder with the shortcut: the walk hands each
@@ -390,7 +420,8 @@ func streamed(root string, o Options) Result {
 		sorted.facts[k], sorted.triage[k], sorted.full[k], sorted.errs[k] = all.facts[i], all.triage[i], all.full[i], all.errs[i]
 	}
 	res := Result{Root: root, Files: len(files)}
-	res.Facts, res.Errors = finish(sortedFiles, sorted, o)
+	results, all = nil, pass1{}
+	res.Facts, res.Unseen, res.Errors = finish(sortedFiles, sorted, true, o)
 	res.Errors = append(walkErrs, res.Errors...)
 	audit.SortErrors(res.Errors)
 	return res
@@ -463,6 +494,12 @@ func folderBatches(files []File) [][2]int {
 // bodyNeeded lists the positions (pos[i] for facts[i]) of the notes whose
 // body an event could see.
 func bodyNeeded(facts []*audit.Facts, pos []int, triage []audit.Triage, cfg *audit.Config) []int {
+	return perCase(facts, pos, triage, cfg, audit.BodyNeeded)
+}
+
+// perCase lists the positions (pos[i] for facts[i]) of the notes which, case
+// by case, which says yes to.
+func perCase(facts []*audit.Facts, pos []int, triage []audit.Triage, cfg *audit.Config, which func([]*audit.Facts, []audit.Triage, *audit.Config) []bool) []int {
 	index := make(map[*audit.Facts]int, len(facts))
 	for i, f := range facts {
 		index[f] = pos[i]
@@ -473,8 +510,8 @@ func bodyNeeded(facts []*audit.Facts, pos []int, triage []audit.Triage, cfg *aud
 		for k, f := range members {
 			m[k] = triage[index[f]]
 		}
-		for k, need := range audit.BodyNeeded(members, m, cfg) {
-			if need {
+		for k, yes := range which(members, m, cfg) {
+			if yes {
 				out = append(out, index[members[k]])
 			}
 		}

@@ -17,7 +17,7 @@ import (
 func reportOf(t *testing.T, root string, o Options) string {
 	t.Helper()
 	sc := Paths([]string{root}, o)
-	res := audit.Run(sc.Facts, audit.DefaultConfig())
+	res := sc.Audit(audit.DefaultConfig())
 	var buf bytes.Buffer
 	require.NoError(t, reports.JSON{}.Write(&buf, reports.Build(res, sc.Errors, reports.Options{Root: "r", Files: sc.Files, Version: "t", Lang: "en"})))
 	return buf.String()

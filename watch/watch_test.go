@@ -230,7 +230,7 @@ func TestIndexReportEqualsCheck(t *testing.T) {
 	ix := NewIndex(root, scan.Options{}, audit.DefaultConfig())
 	ix.Load()
 	sc := scan.Paths([]string{root}, scan.Options{})
-	want := reports.Build(audit.Run(sc.Facts, audit.DefaultConfig()), sc.Errors, reports.Options{Root: root, Files: sc.Files, Version: "t", Lang: "en"})
+	want := reports.Build(sc.Audit(audit.DefaultConfig()), sc.Errors, reports.Options{Root: root, Files: sc.Files, Version: "t", Lang: "en"})
 	got := ix.Report("t", false, "")
 	var a, b strings.Builder
 	require.NoError(t, reports.JSON{}.Write(&a, want))

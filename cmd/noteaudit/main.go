@@ -299,8 +299,8 @@ func runCheck(args []string, s shared, stdout, stderr io.Writer) error {
 		opts.Progress = progressBar(stderr)
 	}
 	sc := scan.Paths(args, opts)
-	res := audit.Run(sc.Facts, cfg)
-	sc.Facts = nil // events hold what the report needs; let the facts go before it is built
+	res := sc.Audit(cfg)
+	sc.Facts, sc.Unseen = nil, nil // events hold what the report needs; let the facts go before it is built
 	salt := s.salt
 	if salt == "" {
 		salt = st.Salt
