@@ -32,6 +32,13 @@ func (f *Facts) Brief() (Brief, bool) {
 		ClientLine: int32(f.ClientLine), DateLine: int32(f.DateLine), PractLine: int32(f.PractLine), Dated: f.Dated}, true
 }
 
+// Key is f's fields a Brief holds, whatever else f holds: what grouping
+// notes into cases and their windows read (GroupKeys, BodyNeeded, Seen).
+func (f *Facts) Key() Brief {
+	return Brief{Path: f.Path, Client: f.Client, DateText: f.DateText, Practitioner: f.Practitioner, Type: f.Type, Date: f.Date,
+		ClientLine: int32(f.ClientLine), DateLine: int32(f.DateLine), PractLine: int32(f.PractLine), Dated: f.Dated}
+}
+
 // Facts returns the facts b holds.
 func (b Brief) Facts() *Facts {
 	return &Facts{Path: b.Path, Client: b.Client, DateText: b.DateText, Practitioner: b.Practitioner, Type: b.Type, Date: b.Date,

@@ -105,6 +105,18 @@ func GroupCases(notes []*Facts) map[string][]*Facts {
 	return groupCases(notes, clientsByFolder(notes, nil))
 }
 
+// GroupKeys is GroupCases on the notes' keys (Facts.Key): case id ->
+// positions in keys.
+func GroupKeys(keys []Brief) map[string][]int {
+	folderClients := clientsByFolder(nil, keys)
+	cases := map[string][]int{}
+	for i, k := range keys {
+		id := caseOf(k.Path, k.Client, folderClients)
+		cases[id] = append(cases[id], i)
+	}
+	return cases
+}
+
 func groupCases(notes []*Facts, folderClients map[string]map[string]bool) map[string][]*Facts {
 	cases := map[string][]*Facts{}
 	for _, f := range notes {
@@ -208,19 +220,27 @@ func noteBefore(a, b *Facts) bool {
 }
 
 func window(anchor *Facts, cfg *Config) (time.Time, time.Time) {
-	if !anchor.Dated {
+	return windowAt(anchor.Date, anchor.Dated, cfg)
+}
+
+func windowAt(date time.Time, dated bool, cfg *Config) (time.Time, time.Time) {
+	if !dated {
 		return time.Time{}, time.Time{}
 	}
-	return anchor.Date.AddDate(0, 0, -cfg.WindowBefore), anchor.Date.AddDate(0, 0, cfg.WindowAfter)
+	return date.AddDate(0, 0, -cfg.WindowBefore), date.AddDate(0, 0, cfg.WindowAfter)
 }
 
 // inWindow: undated notes of the case always count (SPEC §2); an undated
 // anchor has no window.
 func inWindow(f *Facts, from, to time.Time, anchor *Facts) bool {
-	if !f.Dated || !anchor.Dated {
+	return within(f.Date, f.Dated, from, to, anchor.Dated)
+}
+
+func within(date time.Time, dated bool, from, to time.Time, anchorDated bool) bool {
+	if !dated || !anchorDated {
 		return true
 	}
-	return !f.Date.Before(from) && !f.Date.After(to)
+	return !date.Before(from) && !date.After(to)
 }
 
 // EventContext is what a check sees of an event.

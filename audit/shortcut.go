@@ -391,20 +391,21 @@ func anyMatchOf(res []*regexp.Regexp, gates []gate, mask, words wordSet, text st
 // its front matter may take a date from its body or file name, so it is
 // always read, and a possible termination note without a date sees every
 // note.
-func BodyNeeded(notes []*Facts, triage []Triage, cfg *Config) []bool {
+func BodyNeeded(notes []Brief, triage []Triage, cfg *Config) []bool {
 	return seen(notes, triage, cfg, true)
 }
 
 // Seen reports which notes of one case an event of the case could see
 // (BodyNeeded, whatever their body): the others only count as notes of the
 // case (RunAll).
-func Seen(notes []*Facts, triage []Triage, cfg *Config) []bool {
+func Seen(notes []Brief, triage []Triage, cfg *Config) []bool {
 	return seen(notes, triage, cfg, false)
 }
 
-func seen(notes []*Facts, triage []Triage, cfg *Config, ifMatters bool) []bool {
+// seen is BodyNeeded (ifMatters) or Seen, on the notes' keys (Facts.Key).
+func seen(notes []Brief, triage []Triage, cfg *Config, ifMatters bool) []bool {
 	need := make([]bool, len(notes))
-	var anchors []*Facts
+	var anchors []Brief
 	everything := false
 	for i, f := range notes {
 		if triage[i].MayTerminate {
@@ -422,8 +423,8 @@ func seen(notes []*Facts, triage []Triage, cfg *Config, ifMatters bool) []bool {
 		}
 		need[i] = need[i] || everything
 		for _, a := range anchors {
-			from, to := window(a, cfg)
-			need[i] = need[i] || inWindow(f, from, to, a)
+			from, to := windowAt(a.Date, a.Dated, cfg)
+			need[i] = need[i] || within(f.Date, f.Dated, from, to, a.Dated)
 		}
 	}
 	return need

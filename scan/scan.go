@@ -269,56 +269,65 @@ func Read(files []File, o Options) ([]*audit.Facts, []audit.FileError) {
 	parallel(len(batches), o, len(files), func(k int) int { return batches[k][1] - batches[k][0] }, func(k int) {
 		readBatch(files, batches[k], o, facts, triage, full, errs)
 	})
-	facts, _, ferrs := finish(files, pass1{facts, triage, full, errs}, false, o)
+	facts, _, ferrs := finish(files, pass1{facts: facts, triage: triage, full: full, errs: errs}, o)
 	return facts, ferrs
 }
 
 // pass1 is what the first pass learnt of each file.
 type pass1 struct {
 	facts  []*audit.Facts
+	briefs []audit.Brief // when facts[i] is nil: the facts in brief (Path "" if none)
 	triage []audit.Triage
 	full   []bool // read in full
 	errs   []*audit.FileError
 }
 
-// finish runs pass 2 on the sorted files and returns their facts in order.
-// With brief, a note no event can see is returned in brief when a Brief
-// holds all its facts.
-func finish(files []File, p pass1, brief bool, o Options) ([]*audit.Facts, []audit.Brief, []audit.FileError) {
+func newPass1(n int) pass1 {
+	return pass1{make([]*audit.Facts, n), make([]audit.Brief, n), make([]audit.Triage, n), make([]bool, n), make([]*audit.FileError, n)}
+}
+
+// finish runs pass 2 on the sorted files and returns their facts in order,
+// and in brief the notes held in brief (p.briefs) that no event can see.
+func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.Brief, []audit.FileError) {
 	facts, triage, full, errs := p.facts, p.triage, p.full, p.errs
-	// Pass 2: a case that spans folders may need notes pass 1 did not read
-	// in full; read those now (a short tail, not counted in the progress).
-	var lite []*audit.Facts
-	var litePos []int
+	var keys []audit.Brief
+	var pos []int
 	for i, f := range facts {
-		if f != nil {
-			lite = append(lite, f)
-			litePos = append(litePos, i)
+		switch {
+		case f != nil:
+			keys, pos = append(keys, f.Key()), append(pos, i)
+		case p.briefs != nil && p.briefs[i].Path != "":
+			keys, pos = append(keys, p.briefs[i]), append(pos, i)
 		}
 	}
+	// Pass 2: a case that spans folders may need notes pass 1 did not read
+	// in full; read those now (a short tail, not counted in the progress).
 	var rest []int
-	for _, i := range perCase(lite, litePos, triage, o.Config, audit.BodyNeeded) {
+	for _, i := range perCase(keys, pos, triage, o.Config, audit.BodyNeeded) {
 		if !full[i] {
 			rest = append(rest, i)
 		}
 	}
 	var unseen []audit.Brief
-	if brief {
+	if p.briefs != nil {
 		seen := make([]bool, len(facts))
-		for _, i := range perCase(lite, litePos, triage, o.Config, audit.Seen) {
+		for _, i := range perCase(keys, pos, triage, o.Config, audit.Seen) {
 			seen[i] = true
 		}
 		n := 0
-		for _, i := range litePos {
-			if !seen[i] {
+		for _, i := range pos {
+			if !seen[i] && facts[i] == nil {
 				n++
 			}
 		}
 		unseen = make([]audit.Brief, 0, n)
-		for _, i := range litePos {
-			if b, ok := facts[i].Brief(); ok && !seen[i] {
-				unseen = append(unseen, b)
-				facts[i] = nil
+		for _, i := range pos {
+			switch {
+			case facts[i] != nil:
+			case seen[i]:
+				facts[i] = p.briefs[i].Facts()
+			default:
+				unseen = append(unseen, p.briefs[i])
 			}
 		}
 	}
@@ -360,7 +369,6 @@ func streamed(root string, o Options) Result {
 	type done struct {
 		files []File
 		pass1
-		briefs []audit.Brief // for facts[i] == nil: the note's facts, in brief
 	}
 	var results []done
 	var mu sync.Mutex
@@ -371,7 +379,7 @@ func streamed(root string, o Options) Result {
 			defer wg.Done()
 			for b := range batches {
 				n := len(b)
-				r := done{b, pass1{make([]*audit.Facts, n), make([]audit.Triage, n), make([]bool, n), make([]*audit.FileError, n)}, make([]audit.Brief, n)}
+				r := done{b, newPass1(n)}
 				readBatch(b, [2]int{0, n}, o, r.facts, r.triage, r.full, r.errs)
 				// Most notes give their front matter's plain fields only:
 				// held in brief until every note is read.
@@ -394,34 +402,31 @@ func streamed(root string, o Options) Result {
 
 	// Pass 2 and the facts' order are those of the sorted file list.
 	var files []File
-	var all pass1
-	for k, r := range results {
-		for i, b := range r.briefs {
-			if b.Path != "" {
-				r.facts[i] = b.Facts()
-			}
-		}
-		results[k].briefs = nil
+	for _, r := range results {
 		files = append(files, r.files...)
-		all.facts = append(all.facts, r.facts...)
-		all.triage = append(all.triage, r.triage...)
-		all.full = append(all.full, r.full...)
-		all.errs = append(all.errs, r.errs...)
 	}
 	order := make([]int, len(files))
 	for i := range order {
 		order[i] = i
 	}
 	sort.Slice(order, func(a, b int) bool { return files[order[a]].Rel < files[order[b]].Rel })
-	sorted := pass1{make([]*audit.Facts, len(files)), make([]audit.Triage, len(files)), make([]bool, len(files)), make([]*audit.FileError, len(files))}
+	at := make([]int, len(files)) // at[i]: where file i goes
 	sortedFiles := make([]File, len(files))
 	for k, i := range order {
-		sortedFiles[k] = files[i]
-		sorted.facts[k], sorted.triage[k], sorted.full[k], sorted.errs[k] = all.facts[i], all.triage[i], all.full[i], all.errs[i]
+		at[i], sortedFiles[k] = k, files[i]
+	}
+	sorted := newPass1(len(files))
+	off := 0
+	for j, r := range results {
+		for i := range r.files {
+			k := at[off+i]
+			sorted.facts[k], sorted.briefs[k], sorted.triage[k], sorted.full[k], sorted.errs[k] = r.facts[i], r.briefs[i], r.triage[i], r.full[i], r.errs[i]
+		}
+		off += len(r.files)
+		results[j] = done{}
 	}
 	res := Result{Root: root, Files: len(files)}
-	results, all = nil, pass1{}
-	res.Facts, res.Unseen, res.Errors = finish(sortedFiles, sorted, true, o)
+	res.Facts, res.Unseen, res.Errors = finish(sortedFiles, sorted, o)
 	res.Errors = append(walkErrs, res.Errors...)
 	audit.SortErrors(res.Errors)
 	return res
@@ -491,28 +496,19 @@ func folderBatches(files []File) [][2]int {
 	return out
 }
 
-// bodyNeeded lists the positions (pos[i] for facts[i]) of the notes whose
-// body an event could see.
-func bodyNeeded(facts []*audit.Facts, pos []int, triage []audit.Triage, cfg *audit.Config) []int {
-	return perCase(facts, pos, triage, cfg, audit.BodyNeeded)
-}
-
-// perCase lists the positions (pos[i] for facts[i]) of the notes which, case
-// by case, which says yes to.
-func perCase(facts []*audit.Facts, pos []int, triage []audit.Triage, cfg *audit.Config, which func([]*audit.Facts, []audit.Triage, *audit.Config) []bool) []int {
-	index := make(map[*audit.Facts]int, len(facts))
-	for i, f := range facts {
-		index[f] = pos[i]
-	}
+// perCase lists the positions (pos[i] for keys[i]) of the notes which, case
+// by case, says yes to.
+func perCase(keys []audit.Brief, pos []int, triage []audit.Triage, cfg *audit.Config, which func([]audit.Brief, []audit.Triage, *audit.Config) []bool) []int {
 	var out []int
-	for _, members := range audit.GroupCases(facts) {
+	for _, members := range audit.GroupKeys(keys) {
+		ks := make([]audit.Brief, len(members))
 		m := make([]audit.Triage, len(members))
-		for k, f := range members {
-			m[k] = triage[index[f]]
+		for k, i := range members {
+			ks[k], m[k] = keys[i], triage[pos[i]]
 		}
-		for k, yes := range which(members, m, cfg) {
+		for k, yes := range which(ks, m, cfg) {
 			if yes {
-				out = append(out, index[members[k]])
+				out = append(out, pos[members[k]])
 			}
 		}
 	}
@@ -526,15 +522,15 @@ func readBatch(files []File, b [2]int, o Options, facts []*audit.Facts, triage [
 	for i := b[0]; i < b[1]; i++ {
 		notes[i-b[0]], looks[i-b[0]], facts[i], triage[i], errs[i] = readMeta(files[i], o)
 	}
-	var lite []*audit.Facts
+	var keys []audit.Brief
 	var pos []int
 	for i := b[0]; i < b[1]; i++ {
 		if facts[i] != nil {
-			lite = append(lite, facts[i])
+			keys = append(keys, facts[i].Key())
 			pos = append(pos, i)
 		}
 	}
-	for _, i := range bodyNeeded(lite, pos, triage, o.Config) {
+	for _, i := range perCase(keys, pos, triage, o.Config, audit.BodyNeeded) {
 		if facts[i].Dated && !mayMatter(looks[i-b[0]]) {
 			triage[i].MayMatter = false // its body holds nothing an event reads
 			continue
