@@ -72,53 +72,42 @@ func FuzzFrontMatter(f *testing.F) {
 // FuzzFlatYAML, FuzzFlatTOML and FuzzFlatJSON: wherever a flat fast path
 // takes front matter, it gives exactly what the library gives.
 func FuzzFlatYAML(f *testing.F) {
-	for _, s := range []string{
+	fuzzFlat(f, "yaml", 2, decodeFlatYAML, decodeYAML,
 		"client: C-1\ndate: 2025-09-04\npractitioner: Grace Tremblay, RSW\ntype: progress\n",
 		"client: C\nclient: D\n", "a:\nb: ~\nc: null\nd: NULL \n", "a b: c\r\n\r\n  \nx: y", "a: b:c\n", "a: b #c\n",
 		"praticienne : Émilie\n", "a: \u2028\n", "a: \xc2\x85\n", "- a\n", "a:\n- b\n", "a:\n  b: c\n", "~: x\n", "...: x\n",
-		"a: 'q'\n", "a: b\tc\n", "é: à\n", "",
-	} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		raw := &rawFrontMatter{format: "yaml", data: data, openLine: 1, dataLine: 2}
-		if fast, problems, ok := decodeFlatYAML(raw); ok {
-			slow, slowProblems := decodeYAML(raw)
-			sameAsLibrary(t, data, fast, problems, slow, slowProblems)
-		}
-	})
+		"a: 'q'\n", "a: b\tc\n", "é: à\n", "")
 }
 
 func FuzzFlatTOML(f *testing.F) {
-	for _, s := range []string{
+	fast := func(raw *rawFrontMatter) (*fnode, []Problem, bool) {
+		root, ok := decodeFlatTOML(raw)
+		return root, nil, ok
+	}
+	fuzzFlat(f, "toml", 2, fast, decodeTOML,
 		"client = \"C-000385\"\ndate = 2025-04-20\npractitioner = \"Grace Tremblay, RSW\"\ntype = \"progress\"\n",
 		"a=\"\"\r\n\nb = 2025-02-30\n", "a = \"x\"\na = \"y\"\n", "A-b_1 = \"é\"\n", "a = \"x\" # c\n", "a = 'x'\n",
-		"[t]\na = \"x\"\n", "a = 0000-01-01\n", "a = \"\\u00e9\"\n", "",
-	} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		raw := &rawFrontMatter{format: "toml", data: data, openLine: 1, dataLine: 2}
-		if fast, ok := decodeFlatTOML(raw); ok {
-			slow, slowProblems := decodeTOML(raw)
-			sameAsLibrary(t, data, fast, nil, slow, slowProblems)
-		}
-	})
+		"[t]\na = \"x\"\n", "a = 0000-01-01\n", "a = \"\\u00e9\"\n", "")
 }
 
 func FuzzFlatJSON(f *testing.F) {
-	for _, s := range []string{
+	fuzzFlat(f, "json", 1, decodeFlatJSON, decodeYAML,
 		"{\n  \"client\": \"C-000385\",\n  \"date\": \"2025-06-15\",\n  \"practitioner\": \"Grace Tremblay, RSW\",\n  \"type\": \"progress\"\n}",
 		"{}", " {\r\n\"a\":null}", "{\"a\": \"x\", \"a\": \"y\"}", "{\"a\"\n: \"x\"}", "{\"a\": 1}", "{\"a\": \"x\",}",
-		"{\"\": \"\"}", "{\"a\": \"# b: c\"}", "{\"a\":\"x\"}\n", "{\"a\": \"x\\\"\"}", "{\t\"a\": \"x\"}",
-	} {
+		"{\"\": \"\"}", "{\"a\": \"# b: c\"}", "{\"a\":\"x\"}\n", "{\"a\": \"x\\\"\"}", "{\t\"a\": \"x\"}")
+}
+
+// fuzzFlat checks a fast path against the library on any front matter of
+// one format.
+func fuzzFlat(f *testing.F, format string, dataLine int, fast func(*rawFrontMatter) (*fnode, []Problem, bool), library func(*rawFrontMatter) (*fnode, []Problem), seeds ...string) {
+	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		raw := &rawFrontMatter{format: "json", data: data, openLine: 1, dataLine: 1}
-		if fast, problems, ok := decodeFlatJSON(raw); ok {
-			slow, slowProblems := decodeYAML(raw)
-			sameAsLibrary(t, data, fast, problems, slow, slowProblems)
+		raw := &rawFrontMatter{format: format, data: data, openLine: 1, dataLine: dataLine}
+		if got, problems, ok := fast(raw); ok {
+			want, wantProblems := library(raw)
+			sameAsLibrary(t, data, got, problems, want, wantProblems)
 		}
 	})
 }
