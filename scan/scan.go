@@ -65,8 +65,10 @@ type File struct {
 // file: relative to its folder; several: relative to the working directory.
 func Paths(args []string, o Options) Result {
 	o = withDefaults(o)
-	if st, err := os.Lstat(args[0]); o.Shortcut && len(args) == 1 && err == nil && st.IsDir() {
-		return streamed(args[0], o)
+	if o.Shortcut && len(args) == 1 {
+		if st, err := os.Lstat(args[0]); err == nil && st.IsDir() {
+			return streamed(args[0], o)
+		}
 	}
 	res := Result{}
 	base, files, errs := List(args, o)
