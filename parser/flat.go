@@ -40,7 +40,8 @@ func decodeFlatYAML(raw *rawFrontMatter) (root *fnode, problems []Problem, ok bo
 			return nil, nil, false
 		}
 		key, val := line[:colon], bytes.Trim(line[colon+1:], " ")
-		if !plainText(key) || key[len(key)-1] == ' ' || bytes.HasPrefix(key, []byte("...")) {
+		// yaml.v3 refuses a key over 1,024 characters.
+		if len(key) > 512 || !plainText(key) || key[len(key)-1] == ' ' || bytes.HasPrefix(key, []byte("...")) {
 			return nil, nil, false
 		}
 		if len(val) > 0 && (!plainText(val) || bytes.IndexByte(val, ':') >= 0) {
