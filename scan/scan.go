@@ -347,7 +347,9 @@ func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.Brief, []
 // instead of after the whole tree is listed (the walk is a few system calls
 // per folder that would otherwise keep a core idle).
 func streamed(root string, o Options) Result {
-	batches := make(chan []File, 2*o.Workers)
+	// The walk may run well ahead of the reading (a batch is a list of
+	// paths), so the progress total is known early.
+	batches := make(chan []File, 1<<14)
 	var walkErrs []audit.FileError
 	prog := &progress{report: o.Progress, walking: true}
 	go func() {

@@ -333,7 +333,7 @@ func emit(w reports.Writer, rep *reports.Report, out string, stdout io.Writer) e
 }
 
 // progressBar shows files done / total, the rate and the time left on
-// standard error; it is created once the walk knows the total.
+// standard error. The total grows while the walk still finds notes.
 func progressBar(w io.Writer) func(done, total int) {
 	var bar *progressbar.ProgressBar
 	return func(done, total int) {
@@ -341,6 +341,9 @@ func progressBar(w io.Writer) func(done, total int) {
 			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("notes"),
 				progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("notes"),
 				progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+		}
+		if bar.GetMax() != total {
+			bar.ChangeMax(total)
 		}
 		_ = bar.Set(done)
 		if done == total {

@@ -252,3 +252,14 @@ func TestHelpInFrench(t *testing.T) {
 	require.Contains(t, out, "Vérifie les notes")
 	require.Contains(t, out, "Options :")
 }
+
+// The progress bar follows a total that grows while the walk finds notes.
+func TestProgressBarFollowsAGrowingTotal(t *testing.T) {
+	var out bytes.Buffer
+	show := progressBar(&out)
+	show(1, 5)
+	time.Sleep(150 * time.Millisecond) // past the bar's redraw throttle
+	show(6, 40)
+	require.Contains(t, out.String(), "/40,", "the bar shows the new total")
+	require.NotContains(t, out.String(), "(6/5,")
+}
