@@ -2,10 +2,10 @@ package audit
 
 import (
 	_ "embed"
-	"runtime/debug"
 	"fmt"
 	"maps"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
