@@ -36,7 +36,8 @@ type Look struct {
 // and words must meet in one.
 type para struct {
 	folded string
-	texts  []plainText // its plain variants
+	texts  []plainText // its plain text (one; MayMatter reads a list)
+	joins  bool        // an emphasis mark may join or split words (marksMayJoin)
 }
 
 type plainText struct {
@@ -63,10 +64,9 @@ func (l *Look) paragraphs() []para {
 	if l.paras == nil {
 		l.paras = []para{}
 		for _, chunk := range paragraphs(Fold(string(l.body))) {
-			p := para{folded: chunk}
-			for _, plain := range plainVariants(chunk) {
-				p.texts = append(p.texts, plainText{plain: plain, ends: l.v.endWords(plain)})
-			}
+			p := para{folded: chunk, joins: strings.ContainsAny(chunk, "*_`") && marksMayJoin(chunk)}
+			plain := plainish(chunk)
+			p.texts = []plainText{{plain: plain, ends: l.v.endWords(plain)}}
 			l.paras = append(l.paras, p)
 		}
 	}
@@ -90,17 +90,24 @@ func (l *Look) terminationIn() bool {
 	v := l.v
 	heading := v.concept("termination_heading")
 	statement, session := v.concept("termination_statement"), v.concept("session_held")
-	for _, p := range l.paragraphs() {
+	paras := l.paragraphs()
+	for _, p := range paras {
+		// Where an emphasis mark stands inside a run of text, the parse may
+		// join words the plain text splits, or keep the mark as a
+		// character: no plain text is sure, so the note is parsed.
+		if p.joins {
+			return true
+		}
+	}
+	for _, p := range paras {
 		for _, t := range p.texts {
 			// Any line may be a heading: "# …", a bold line, a line in
 			// capitals, the line above "===". Test the heading patterns
 			// on each.
 			if heading.anyLooseGate(t.ends) {
 				for _, line := range strings.Split(p.folded, "\n") {
-					for _, h := range plainVariants(line) {
-						if h = cleanHeading(h); h != "" && heading.anyMatch(v.endWords(h), h) {
-							return true
-						}
+					if h := cleanHeading(plainish(line)); h != "" && heading.anyMatch(v.endWords(h), h) {
+						return true
 					}
 				}
 			}
@@ -228,7 +235,8 @@ var (
 	// Emphasis marks inside a word join it ("clos**ing**"), other markup
 	// never does: it becomes a space, so it cannot join words either.
 	plainStripper = strings.NewReplacer("*", "", "_", "", "`", "", "[", " ", "]", " ", "<", " ", ">", " ", "#", " ", "|", " | ", "\\", "")
-	// An emphasis mark may also be a literal character ("00*alternative").
+	// An emphasis mark may also be a literal character ("00*alternative"):
+	// contact details are looked for with marks as spaces.
 	spacedStripper = strings.NewReplacer("*", " ", "_", " ", "`", " ", "[", " ", "]", " ", "<", " ", ">", " ", "#", " ", "|", " | ", "\\", "")
 )
 
@@ -249,30 +257,18 @@ func (c *concept) anyLooseGate(words wordSet) bool {
 }
 
 // plainish approximates the note's plain text from its raw body: link
-// targets and markup dropped, spacing folded. Every sentence of the parsed
-// note is a substring of it, or, where an emphasis mark is a literal
-// character, of plainSpaced.
+// targets and markup dropped, spacing folded. Where no emphasis mark stands
+// inside a run of text (marksMayJoin), every sentence of the parsed note
+// reads as a part of it.
 func plainish(folded string) string {
 	return plainWith(folded, plainStripper)
 }
 
-func plainSpaced(folded string) string {
-	return plainWith(folded, spacedStripper)
-}
-
-// plainVariants are the texts to test a paragraph as: plainish, and
-// plainSpaced when it may differ.
-func plainVariants(folded string) []string {
-	if strings.ContainsAny(folded, "*_`") && marksMayJoin(folded) {
-		return []string{plainish(folded), plainSpaced(folded)}
-	}
-	return []string{plainish(folded)}
-}
-
 // marksMayJoin reports whether a run of emphasis marks stands between two
-// characters that are not spacing: only there does dropping the marks
-// (plainish) give other text than spacing them (plainSpaced), as spacing
-// next to spacing collapses ("**Plan:** call" is "plan: call" either way).
+// characters that are not spacing. Only there does it matter whether the
+// parse drops a mark (emphasis: "clos**ing**" is "closing") or keeps it
+// (a literal "00*closing"); elsewhere a mark is next to spacing either way
+// ("**Plan:** call" reads "plan: call").
 func marksMayJoin(folded string) bool {
 	s := folded
 	if strings.Contains(s, "](") {
