@@ -64,7 +64,7 @@ func (l *Look) paragraphs() []para {
 	if l.paras == nil {
 		l.paras = []para{}
 		for _, chunk := range paragraphs(Fold(string(l.body))) {
-			p := para{folded: chunk, joins: strings.ContainsAny(chunk, "*_`") && marksMayJoin(chunk)}
+			p := para{folded: chunk, joins: strings.ContainsAny(chunk, "*_`") && marksMayJoin(chunk) || linkSpansLines(chunk)}
 			plain := plainish(chunk)
 			p.texts = []plainText{{plain: plain, ends: l.v.endWords(plain)}}
 			l.paras = append(l.paras, p)
@@ -94,7 +94,8 @@ func (l *Look) terminationIn() bool {
 	for _, p := range paras {
 		// Where an emphasis mark stands inside a run of text, the parse may
 		// join words the plain text splits, or keep the mark as a
-		// character: no plain text is sure, so the note is parsed.
+		// character (and a link target may span lines): no plain text is
+		// sure, so the note is parsed.
 		if p.joins {
 			return true
 		}
@@ -292,6 +293,20 @@ func marksMayJoin(folded string) bool {
 }
 
 func isMark(c byte) bool { return c == '*' || c == '_' || c == '`' }
+
+// linkSpansLines reports whether what may be a link target spans lines:
+// whether the parse reads it as a link then is not sure either.
+func linkSpansLines(folded string) bool {
+	if !strings.Contains(folded, "](") {
+		return false
+	}
+	for _, target := range linkTargetRe.FindAllString(folded, -1) {
+		if strings.Contains(target, "\n") {
+			return true
+		}
+	}
+	return false
+}
 
 // collapseSpace is strings.Join(strings.Fields(s), " "), without copying
 // text that has no spacing to collapse, and copying a word at a time.

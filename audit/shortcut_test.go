@@ -67,6 +67,7 @@ func FuzzTriage(f *testing.F) {
 		"Told her on 2026-01-02 that services end on 2026-04-01.\n\n> 12\n> Main Street\n",
 		"Contact: CMHA 416-555-0101; help@x.org\n\nclos**ing** the file today\n",
 		"## 2Closing summary\n\nClient withdrew.\n",
+		"I am [clos](x\ny)ing the file today.\n",
 	} {
 		f.Add([]byte(s))
 	}
