@@ -98,15 +98,11 @@ func SortErrors(errs []FileError) {
 	})
 }
 
-// GroupCases returns case id -> notes (SPEC §2): notes sharing a client
-// value; a note without one at the root is its own case (its file name);
-// elsewhere it joins the single client value of its folder, or the folder.
-func GroupCases(notes []*Facts) map[string][]*Facts {
-	return groupCases(notes, clientsByFolder(notes, nil))
-}
-
-// GroupKeys is GroupCases on the notes' keys (Facts.Key): case id ->
-// positions in keys.
+// GroupKeys groups notes, given by their keys (Facts.Key), into cases
+// (SPEC §2): case id -> positions in keys. Notes sharing a client value
+// are a case; a note without one at the root is its own case (its file
+// name); elsewhere it joins the single client value of its folder, or the
+// folder.
 func GroupKeys(keys []Brief) map[string][]int {
 	folderClients := clientsByFolder(nil, keys)
 	cases := map[string][]int{}
@@ -117,6 +113,7 @@ func GroupKeys(keys []Brief) map[string][]int {
 	return cases
 }
 
+// groupCases is GroupKeys on Facts: case id -> notes.
 func groupCases(notes []*Facts, folderClients map[string]map[string]bool) map[string][]*Facts {
 	cases := map[string][]*Facts{}
 	for _, f := range notes {

@@ -36,8 +36,8 @@ type Look struct {
 // and words must meet in one.
 type para struct {
 	folded string
-	texts  []plainText // its plain text (one; MayMatter reads a list)
-	joins  bool        // an emphasis mark may join or split words (marksMayJoin)
+	text   plainText // its plain text
+	joins  bool      // an emphasis mark may join or split words (marksMayJoin)
 }
 
 type plainText struct {
@@ -66,7 +66,7 @@ func (l *Look) paragraphs() []para {
 		for _, chunk := range paragraphs(Fold(string(l.body))) {
 			p := para{folded: chunk, joins: strings.ContainsAny(chunk, "*_`") && marksMayJoin(chunk) || linkSpansLines(chunk)}
 			plain := plainish(chunk)
-			p.texts = []plainText{{plain: plain, ends: l.v.endWords(plain)}}
+			p.text = plainText{plain: plain, ends: l.v.endWords(plain)}
 			l.paras = append(l.paras, p)
 		}
 	}
@@ -101,20 +101,19 @@ func (l *Look) terminationIn() bool {
 		}
 	}
 	for _, p := range paras {
-		for _, t := range p.texts {
-			// Any line may be a heading: "# …", a bold line, a line in
-			// capitals, the line above "===". Test the heading patterns
-			// on each.
-			if heading.anyLooseGate(t.ends) {
-				for _, line := range strings.Split(p.folded, "\n") {
-					if h := cleanHeading(plainish(line)); h != "" && heading.anyMatch(v.endWords(h), h) {
-						return true
-					}
+		t := p.text
+		// Any line may be a heading: "# …", a bold line, a line in
+		// capitals, the line above "===". Test the heading patterns on
+		// each.
+		if heading.anyLooseGate(t.ends) {
+			for _, line := range strings.Split(p.folded, "\n") {
+				if h := cleanHeading(plainish(line)); h != "" && heading.anyMatch(v.endWords(h), h) {
+					return true
 				}
 			}
-			if statement.anyMatch(t.ends, t.plain) || session.anyMatch(t.ends, t.plain) {
-				return true
-			}
+		}
+		if statement.anyMatch(t.ends, t.plain) || session.anyMatch(t.ends, t.plain) {
+			return true
 		}
 	}
 	return false
@@ -166,17 +165,12 @@ func (l *Look) MayMatter() bool {
 		m, known := found[name]
 		if !known {
 			c := l.v.concept(name)
-			for _, p := range paras {
-				for i := range p.texts {
-					t := &p.texts[i]
-					if t.words == nil {
-						t.words = l.v.words(t.plain)
-					}
-					if m = c.anyLooseMatch(t.words, t.plain); m {
-						break
-					}
+			for i := range paras {
+				t := &paras[i].text
+				if t.words == nil {
+					t.words = l.v.words(t.plain)
 				}
-				if m {
+				if m = c.anyLooseMatch(t.words, t.plain); m {
 					break
 				}
 			}
