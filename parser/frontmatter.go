@@ -35,6 +35,9 @@ var openers = map[string]string{
 // allocate one per note.
 var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) }}
 
+// errCaptured stops adrg/frontmatter once it has found the front matter.
+var errCaptured = errors.New("front matter captured")
+
 // splitFrontMatter finds the front matter of src and where the body starts.
 // adrg/frontmatter finds the delimiters; its unmarshal step only captures the
 // bytes, so a decode error never costs us the body. JSON in braces is found
@@ -53,10 +56,14 @@ func splitFrontMatter(src []byte, lines lineIndex) (raw *rawFrontMatter, bodyOff
 	if !known {
 		return nil, 0, nil
 	}
-	var captured []byte
+	// The unmarshal step only measures what lies between the delimiters,
+	// then stops adrg before it copies the rest of the file (the body is
+	// src itself).
+	dataOff := lineEnd(src, firstOff)
+	dataLen := -1
 	capture := func(data []byte, _ any) error {
-		captured = append([]byte(nil), data...)
-		return nil
+		dataLen = len(data)
+		return errCaptured
 	}
 	end := "---"
 	if first == "+++" || first == ";;;" {
@@ -64,16 +71,16 @@ func splitFrontMatter(src []byte, lines lineIndex) (raw *rawFrontMatter, bodyOff
 	}
 	br := readers.Get().(*bufio.Reader)
 	br.Reset(bytes.NewReader(src))
-	rest, err := frontmatter.Parse(br, nil, frontmatter.NewFormat(first, end, capture))
+	_, err := frontmatter.Parse(br, nil, frontmatter.NewFormat(first, end, capture))
 	br.Reset(nil)
 	readers.Put(br)
-	if err != nil || captured == nil {
+	if err != errCaptured || dataLen < 0 {
 		// Never closed: report it, and audit what follows the opening line so
 		// that nothing of the note is lost.
-		next := lineEnd(src, firstOff)
-		return nil, next, []Problem{{Line: openLine, Message: fmt.Sprintf("front matter opened with %q at line %d is never closed; read as body text", first, openLine)}}
+		return nil, dataOff, []Problem{{Line: openLine, Message: fmt.Sprintf("front matter opened with %q at line %d is never closed; read as body text", first, openLine)}}
 	}
-	bodyOff = len(src) - len(rest)
+	captured := src[dataOff : dataOff+dataLen]
+	bodyOff = lineEnd(src, dataOff+dataLen) // after the closing line
 	return &rawFrontMatter{format: format, data: captured, openLine: openLine, dataLine: openLine + 1}, bodyOff, nil
 }
 

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"os"
@@ -9,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/adrg/frontmatter"
 )
 
 // FuzzParse: any bytes parse without panic, every line is inside the file,
@@ -66,7 +69,32 @@ func FuzzFrontMatter(f *testing.F) {
 			root, _ := decode(raw)
 			buildMeta(root, raw.format, raw.openLine)
 		}
+		if raw != nil && raw.format != "json" || raw == nil && off > 0 {
+			// Stopped early, adrg must agree with adrg run to the end.
+			data, bodyOff, closed := adrgToTheEnd(src)
+			if closed != (raw != nil) || closed && (!bytes.Equal(data, raw.data) || bodyOff != off) {
+				t.Fatalf("split (%v, %d) differs from adrg's (%q, %d, closed %v)", raw, off, data, bodyOff, closed)
+			}
+		}
 	})
+}
+
+// adrgToTheEnd is the front matter and body offset adrg/frontmatter gives
+// when it reads the whole file.
+func adrgToTheEnd(src []byte) (data []byte, bodyOff int, closed bool) {
+	_, first := firstNonBlankLine(src)
+	end := "---"
+	if first == "+++" || first == ";;;" {
+		end = first
+	}
+	rest, err := frontmatter.Parse(bytes.NewReader(src), nil, frontmatter.NewFormat(first, end, func(d []byte, _ any) error {
+		data, closed = append([]byte{}, d...), true
+		return nil
+	}))
+	if err != nil {
+		return nil, 0, false
+	}
+	return data, len(src) - len(rest), closed
 }
 
 // FuzzFlatYAML, FuzzFlatTOML and FuzzFlatJSON: wherever a flat fast path
