@@ -73,7 +73,7 @@ func nonEmpty(ss ...string) []string {
 }
 
 func sessionStatus(s string) string {
-	switch k := strings.NewReplacer(" ", "-", "_", "-").Replace(Fold(strings.TrimSpace(s))); k {
+	switch k := keyDasher.Replace(Fold(strings.TrimSpace(s))); k {
 	case "held", "tenue", "tenu", "yes", "oui", "true", "done", "completed":
 		return "held"
 	case "declined", "refused", "refusee", "refuse", "declinee":

@@ -120,6 +120,9 @@ func (f *Facts) ReadBody(n *parser.Note, v *Vocab) {
 
 // ExtractMeta reads what the front matter alone says. It is all a sweep
 // keeps of a note no termination event can read (Look).
+// typeSpacer reads "end_of_service" and "end-of-service" as words.
+var typeSpacer = strings.NewReplacer("_", " ", "-", " ")
+
 func ExtractMeta(n *parser.Note, relPath string, v *Vocab) *Facts {
 	f := &Facts{Path: relPath, Problems: n.Problems, Waivers: n.Meta.Waivers}
 	m := n.Meta
@@ -132,7 +135,7 @@ func ExtractMeta(n *parser.Note, relPath string, v *Vocab) *Facts {
 			f.Problems = append(f.Problems, parser.Problem{Line: m.Date.Line, Message: "date " + quote(m.Date.Text) + " is not a date (expected YYYY-MM-DD); the note is treated as undated"})
 		}
 	}
-	if m.Type.Set() && v.Has("termination_type", strings.NewReplacer("_", " ", "-", " ").Replace(Fold(m.Type.Text))) {
+	if m.Type.Set() && v.Has("termination_type", typeSpacer.Replace(Fold(m.Type.Text))) {
 		f.markTermination(Evidence{relPath, m.Type.Line, "type: " + m.Type.Text})
 	}
 	if t := m.Termination; t != nil {

@@ -34,10 +34,14 @@ func GroundLabel(lang, code string) string {
 	return code
 }
 
+// keyDasher makes a written value a key: "client withdrew" and
+// "client_withdrew" are "client-withdrew".
+var keyDasher = strings.NewReplacer(" ", "-", "_", "-")
+
 // NormalizeGround maps a written ground (any case, accents, spaces or
 // underscores) to its code; ok is false for an unknown value.
 func NormalizeGround(s string) (string, bool) {
-	k := strings.NewReplacer(" ", "-", "_", "-").Replace(Fold(strings.TrimSpace(s)))
+	k := keyDasher.Replace(Fold(strings.TrimSpace(s)))
 	code, ok := GroundCodes[k]
 	return code, ok
 }

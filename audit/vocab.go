@@ -39,8 +39,8 @@ type concept struct {
 	loose      []*regexp.Regexp // re without ^ and $, for MayMatter
 	gates      []gate           // per pattern: the words a text must hold for it to be tried
 	looseGates []gate           // the same for loose
-	mask       wordSet          // a text must meet it to pass any of gates (maskOf)
-	looseMask  wordSet          // the same for looseGates
+	mask       wordMask         // a text must meet it to pass any of gates (maskOf)
+	looseMask  wordMask         // the same for looseGates
 }
 
 // Vocab is the compiled vocabulary. It is read-only once built, so one Vocab

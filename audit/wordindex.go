@@ -167,9 +167,19 @@ func sortedKeys(m map[string]*concept) []string {
 	return keys
 }
 
+// wordMask is a word set kept sparse, as its non-zero words: a mask has a
+// few bits among thousands, and texts are tested against it very often.
+// nil meets every set.
+type wordMask []maskWord
+
+type maskWord struct {
+	i    int // index in a wordSet
+	bits uint64
+}
+
 // maskOf is the union of the first word set of each gate: a text with
 // none of those words passes no gate. nil when some gate has no sets.
-func (x *wordIndex) maskOf(gates []gate) wordSet {
+func (x *wordIndex) maskOf(gates []gate) wordMask {
 	m := make(wordSet, (len(x.ids)+63)/64)
 	for _, g := range gates {
 		if len(g) == 0 {
@@ -179,16 +189,22 @@ func (x *wordIndex) maskOf(gates []gate) wordSet {
 			m[id>>6] |= 1 << (id & 63)
 		}
 	}
-	return m
+	sparse := wordMask{}
+	for i, bits := range m {
+		if bits != 0 {
+			sparse = append(sparse, maskWord{i, bits})
+		}
+	}
+	return sparse
 }
 
 // meets reports whether a text with words s may pass a gate of mask m.
-func (m wordSet) meets(s wordSet) bool {
+func (m wordMask) meets(s wordSet) bool {
 	if m == nil {
 		return true
 	}
-	for i, bits := range m {
-		if bits&s[i] != 0 {
+	for _, w := range m {
+		if w.bits&s[w.i] != 0 {
 			return true
 		}
 	}

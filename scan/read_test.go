@@ -3,6 +3,7 @@ package scan
 import (
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -51,5 +52,14 @@ func TestRel(t *testing.T) {
 			want = c[1]
 		}
 		assert.Equal(t, filepath.ToSlash(want), rel(c[0], c[1]), "%q %q", c[0], c[1])
+	}
+}
+
+func TestSameFolder(t *testing.T) {
+	names := []string{"x.md", "y.md", "a/x.md", "a/y.md", "ab/x.md", "a/b/x.md", "a/b/y.md", "b/x.md", "é/x.md", "a.b/x.md"}
+	for _, a := range names {
+		for _, b := range names {
+			assert.Equal(t, path.Dir(a) == path.Dir(b), sameFolder(a, b), "%q %q", a, b)
+		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -361,7 +360,7 @@ func streamed(root string, o Options) Result {
 			}
 		}
 		walkErrs = walk(root, root, o, func(f File) {
-			if len(batch) == maxBatch || (len(batch) > 0 && path.Dir(batch[0].Rel) != path.Dir(f.Rel)) {
+			if len(batch) == maxBatch || (len(batch) > 0 && !sameFolder(batch[0].Rel, f.Rel)) {
 				flush()
 			}
 			batch = append(batch, f)
@@ -491,13 +490,19 @@ func folderBatches(files []File) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(files); {
 		j := i + 1
-		for j < len(files) && j-i < maxBatch && path.Dir(files[j].Rel) == path.Dir(files[i].Rel) {
+		for j < len(files) && j-i < maxBatch && sameFolder(files[j].Rel, files[i].Rel) {
 			j++
 		}
 		out = append(out, [2]int{i, j})
 		i = j
 	}
 	return out
+}
+
+// sameFolder reports whether two clean relative paths are in one folder:
+// path.Dir would clean each again.
+func sameFolder(a, b string) bool {
+	return a[:strings.LastIndexByte(a, '/')+1] == b[:strings.LastIndexByte(b, '/')+1]
 }
 
 // perCase lists the positions (pos[i] for keys[i]) of the notes which, case
