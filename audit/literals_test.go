@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,7 +123,7 @@ func sameEndWords(t *testing.T, x *wordIndex, s string, set wordSet) {
 	for _, name := range terminationConcepts {
 		c := DefaultVocab.concept(name)
 		for _, g := range append(append([]gate{}, c.gates...), c.looseGates...) {
-			for _, ids := range g {
+			for _, ids := range g.sets {
 				for _, id := range ids {
 					require.True(t, narrowed[id], "%s needs word %q", name, x.words[id])
 				}
@@ -290,4 +291,23 @@ func FuzzPlainVariants(f *testing.F) {
 			t.Fatalf("%q: plainish %q, with marks as spaces %q", folded, plainish(folded), spaced(folded))
 		}
 	})
+}
+
+// A sparse mask meets exactly the sets that share a word with it.
+func TestSparseMask(t *testing.T) {
+	ids := [][]int{{}, {0}, {63}, {64}, {5, 700, 64, 3}, {1000, 999, 1}}
+	for _, m := range ids {
+		for _, in := range ids {
+			set := make(wordSet, 16)
+			for _, id := range in {
+				set[id>>6] |= 1 << (id & 63)
+			}
+			want := false
+			for _, a := range m {
+				want = want || slices.Contains(in, a)
+			}
+			require.Equal(t, want, sparseMask(m).meets(set), "mask %v, set %v", m, in)
+		}
+	}
+	require.True(t, wordMask(nil).meets(make(wordSet, 1)), "no mask: every text")
 }

@@ -377,7 +377,7 @@ func (c *concept) anyMatch(words wordSet, text string) bool {
 
 // anyMatchOf reports whether any of the patterns matches text, whose words
 // are words, trying only those whose gate it passes.
-func anyMatchOf(res []*regexp.Regexp, gates []gate, mask wordMask, words wordSet, text string) bool {
+func anyMatchOf(res []*pattern, gates []gate, mask wordMask, words wordSet, text string) bool {
 	if !mask.meets(words) {
 		return false
 	}

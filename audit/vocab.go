@@ -35,12 +35,12 @@ type concept struct {
 	name       string
 	filters    map[string]bool
 	patterns   map[string][]string // lang -> source, for explain
-	re         []*regexp.Regexp
-	loose      []*regexp.Regexp // re without ^ and $, for MayMatter
-	gates      []gate           // per pattern: the words a text must hold for it to be tried
-	looseGates []gate           // the same for loose
-	mask       wordMask         // a text must meet it to pass any of gates (maskOf)
-	looseMask  wordMask         // the same for looseGates
+	re         []*pattern
+	loose      []*pattern // re without ^ and $, for MayMatter
+	gates      []gate     // per pattern: the words a text must hold for it to be tried
+	looseGates []gate     // the same for loose
+	mask       wordMask   // a text must meet it to pass any of gates (maskOf)
+	looseMask  wordMask   // the same for looseGates
 }
 
 // Vocab is the compiled vocabulary. It is read-only once built, so one Vocab
@@ -144,8 +144,12 @@ func compile(name string, filters []string, words map[string][]string) (*concept
 			if err != nil {
 				return nil, fmt.Errorf("vocabulary %s (%s): %q: %w", name, lang, w, err)
 			}
-			c.re = append(c.re, re)
-			c.loose = append(c.loose, loosen(re))
+			p := newPattern(re)
+			c.re = append(c.re, p)
+			if l := loosen(re); l != re {
+				p = newPattern(l)
+			}
+			c.loose = append(c.loose, p)
 		}
 	}
 	return c, nil
@@ -285,7 +289,7 @@ func (v *Vocab) cueIn(name, text string) bool {
 	c := v.cues[name]
 	var words wordSet // looked for only when a pattern needs words ("[;:,]" does not)
 	for i, re := range c.re {
-		if len(c.gates[i]) > 0 {
+		if len(c.gates[i].sets) > 0 {
 			if words == nil {
 				if words = v.cueWords(text); !c.mask.meets(words) {
 					return false

@@ -3,6 +3,7 @@
 package audit
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unsafe"
@@ -40,18 +41,14 @@ func (s wordSet) has(id int) bool { return s[id>>6]&(1<<(id&63)) != 0 }
 
 // gate is a pattern's required words as ids: a word of each set must be
 // in the text (no sets: always try the pattern).
-type gate [][]int
+type gate struct {
+	sets  [][]int
+	masks []wordMask // sets, as masks: what passes tests
+}
 
 func (g gate) passes(s wordSet) bool {
-	for _, set := range g {
-		ok := false
-		for _, id := range set {
-			if s.has(id) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+	for _, m := range g.masks {
+		if !m.meets(s) {
 			return false
 		}
 	}
@@ -141,7 +138,7 @@ func (x *wordIndex) narrow(cs ...*concept) error {
 	for _, c := range cs {
 		for _, gates := range [][]gate{c.gates, c.looseGates} {
 			for _, g := range gates {
-				for _, set := range g {
+				for _, set := range g.sets {
 					for _, id := range set {
 						if !seen[id] {
 							seen[id] = true
@@ -180,22 +177,27 @@ type maskWord struct {
 // maskOf is the union of the first word set of each gate: a text with
 // none of those words passes no gate. nil when some gate has no sets.
 func (x *wordIndex) maskOf(gates []gate) wordMask {
-	m := make(wordSet, (len(x.ids)+63)/64)
+	var ids []int
 	for _, g := range gates {
-		if len(g) == 0 {
+		if len(g.sets) == 0 {
 			return nil
 		}
-		for _, id := range g[0] {
-			m[id>>6] |= 1 << (id & 63)
-		}
+		ids = append(ids, g.sets[0]...)
 	}
-	sparse := wordMask{}
-	for i, bits := range m {
-		if bits != 0 {
-			sparse = append(sparse, maskWord{i, bits})
+	return sparseMask(ids)
+}
+
+// sparseMask is the mask of these word ids (none: a mask no text meets).
+func sparseMask(ids []int) wordMask {
+	m := wordMask{}
+	for _, id := range ids {
+		k := sort.Search(len(m), func(k int) bool { return m[k].i >= id>>6 })
+		if k == len(m) || m[k].i != id>>6 {
+			m = slices.Insert(m, k, maskWord{i: id >> 6})
 		}
+		m[k].bits |= 1 << (id & 63)
 	}
-	return sparse
+	return m
 }
 
 // meets reports whether a text with words s may pass a gate of mask m.
@@ -225,7 +227,8 @@ func (x *wordIndex) gate(cnf [][]string) gate {
 			}
 			ids[k] = id
 		}
-		g = append(g, ids)
+		g.sets = append(g.sets, ids)
+		g.masks = append(g.masks, sparseMask(ids))
 	}
 	return g
 }
