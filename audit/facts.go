@@ -118,11 +118,11 @@ func (f *Facts) ReadBody(n *parser.Note, v *Vocab) {
 	}
 }
 
-// ExtractMeta reads what the front matter alone says. It is all a sweep
-// keeps of a note no termination event can read (Look).
 // typeSpacer reads "end_of_service" and "end-of-service" as words.
 var typeSpacer = strings.NewReplacer("_", " ", "-", " ")
 
+// ExtractMeta reads what the front matter alone says. It is all a sweep
+// keeps of a note no termination event can read (Look).
 func ExtractMeta(n *parser.Note, relPath string, v *Vocab) *Facts {
 	f := &Facts{Path: relPath, Problems: n.Problems, Waivers: n.Meta.Waivers}
 	m := n.Meta

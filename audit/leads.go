@@ -65,7 +65,7 @@ func (p *pattern) prepare() {
 				return // a one-byte lead is found everywhere
 			}
 		}
-		if len(kept) > maxLeads {
+		if len(kept) == 0 || len(kept) > maxLeads {
 			return
 		}
 		p.atStart = regexp.MustCompile(`^(?:` + src + `)`)
@@ -167,19 +167,30 @@ func (p *pattern) at(text string, i int) int {
 	return -1
 }
 
-// starts returns, in order, where a lead occurs in text.
-func (p *pattern) starts(text string) []int {
-	var out []int
+// eachStart calls yield with each place a lead occurs in text, lead by
+// lead, until yield returns false.
+func (p *pattern) eachStart(text string, yield func(i int) bool) {
 	for _, l := range p.leads {
 		for from := 0; from < len(text); {
 			k := strings.Index(text[from:], l)
 			if k < 0 {
 				break
 			}
-			out = append(out, from+k)
+			if !yield(from + k) {
+				return
+			}
 			from += k + 1
 		}
 	}
+}
+
+// starts returns, in order, where a lead occurs in text.
+func (p *pattern) starts(text string) []int {
+	var out []int
+	p.eachStart(text, func(i int) bool {
+		out = append(out, i)
+		return true
+	})
 	sort.Ints(out)
 	return out
 }
@@ -189,19 +200,12 @@ func (p *pattern) MatchString(text string) bool {
 	if p.prepare(); p.leads == nil {
 		return p.Regexp.MatchString(text)
 	}
-	for _, l := range p.leads {
-		for from := 0; from < len(text); {
-			k := strings.Index(text[from:], l)
-			if k < 0 {
-				break
-			}
-			if p.at(text, from+k) >= 0 {
-				return true
-			}
-			from += k + 1
-		}
-	}
-	return false
+	found := false
+	p.eachStart(text, func(i int) bool {
+		found = p.at(text, i) >= 0
+		return !found
+	})
+	return found
 }
 
 // FindStringIndex is regexp's.

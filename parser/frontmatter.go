@@ -39,8 +39,8 @@ var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) 
 var errCaptured = errors.New("front matter captured")
 
 // splitFrontMatter finds the front matter of src and where the body starts.
-// adrg/frontmatter finds the delimiters; its unmarshal step only captures the
-// bytes, so a decode error never costs us the body. JSON in braces is found
+// adrg/frontmatter finds the delimiters; its unmarshal step only measures the
+// bytes between them, so a decode error never costs us the body. JSON in braces is found
 // with a JSON decoder instead, because adrg's `{`/`}` format stops at the
 // first line holding only `}`, which may close a nested object.
 func splitFrontMatter(src []byte, lines lineIndex) (raw *rawFrontMatter, bodyOff int, problems []Problem) {
