@@ -30,7 +30,10 @@ func requiredWords(pattern string) [][]string {
 }
 
 const (
-	minWord  = 2  // shorter words would gate nothing
+	// Shorter words ("de", "on", "se") are in almost every text and, as
+	// substrings, everywhere: they were most of what the automaton found,
+	// and gated almost nothing.
+	minWord  = 3
 	maxExact = 64 // larger sets of exact strings are not worth tracking
 )
 
