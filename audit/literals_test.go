@@ -133,6 +133,8 @@ func sameEndWords(t *testing.T, x *wordIndex, s string, set wordSet) {
 		}
 	}
 	require.Less(t, len(narrowed), len(x.ids)/2, "narrowed to few words")
+	require.Equal(t, len(narrowed), x.endsSize, "the narrowed words have the lowest ids")
+	require.LessOrEqual(t, len(set), (x.endsSize+63)/64, "a narrowed set is short")
 	for key, id := range x.ids {
 		want := narrowed[id] && holdsWord(s, key)
 		if set.has(id) != want {

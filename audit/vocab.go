@@ -120,7 +120,7 @@ func NewVocab(extra map[string]map[string][]string) (*Vocab, error) {
 		}
 	}
 	var err error
-	if v.index, err = newWordIndex(v.concepts, v.cues); err != nil {
+	if v.index, err = newWordIndex(terminationConcepts, v.concepts, v.cues); err != nil {
 		return nil, fmt.Errorf("vocabulary: %w", err)
 	}
 	var ends []*concept

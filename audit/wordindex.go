@@ -21,6 +21,9 @@ type wordIndex struct {
 	words []string       // id -> key
 	all   automaton      // finds every word
 	ends  automaton      // finds only the words termination's concepts test (see narrow)
+	// endsSize bounds the ids of those words: they come first, so the
+	// sets ends gives need only a few words of storage.
+	endsSize int
 }
 
 // automaton finds a set of words in a text.
@@ -37,7 +40,9 @@ type variant struct {
 // wordSet has bit id set when the text holds word id.
 type wordSet []uint64
 
-func (s wordSet) has(id int) bool { return s[id>>6]&(1<<(id&63)) != 0 }
+// has reports whether the text holds word id; a set shorter than id (ends)
+// does not hold it.
+func (s wordSet) has(id int) bool { return id>>6 < len(s) && s[id>>6]&(1<<(id&63)) != 0 }
 
 // gate is a pattern's required words as ids: a word of each set must be
 // in the text (no sets: always try the pattern).
@@ -56,11 +61,12 @@ func (g gate) passes(s wordSet) bool {
 }
 
 // newWordIndex assigns ids to the words of every concept's and cue's
-// patterns, sets their gates and builds the automaton.
-func newWordIndex(groups ...map[string]*concept) (*wordIndex, error) {
+// patterns, sets their gates and builds the automaton. The words of the
+// concepts named first get the lowest ids.
+func newWordIndex(first []string, groups ...map[string]*concept) (*wordIndex, error) {
 	x := &wordIndex{ids: map[string]int{}}
 	// Each pattern's words are found on every core; ids are then given in a
-	// fixed order: concepts by name.
+	// fixed order: the first concepts, then the others by name.
 	cnfOf := map[string][][]string{}
 	var patterns []string
 	for _, g := range groups {
@@ -80,17 +86,29 @@ func newWordIndex(groups ...map[string]*concept) (*wordIndex, error) {
 	for i, p := range patterns {
 		cnfOf[p] = cnfs[i]
 	}
+	var ordered []*concept // first, then the rest by name
+	for _, name := range first {
+		for _, g := range groups {
+			if c := g[name]; c != nil {
+				ordered = append(ordered, c)
+			}
+		}
+	}
 	for _, g := range groups {
 		for _, name := range sortedKeys(g) {
-			c := g[name]
-			c.gates = make([]gate, len(c.re))
-			c.looseGates = make([]gate, len(c.re))
-			for i, re := range c.re {
-				c.gates[i] = x.gate(cnfOf[re.String()])
-				c.looseGates[i] = c.gates[i]
-				if c.loose[i] != re {
-					c.looseGates[i] = x.gate(cnfOf[c.loose[i].String()])
-				}
+			if !slices.Contains(first, name) {
+				ordered = append(ordered, g[name])
+			}
+		}
+	}
+	for _, c := range ordered {
+		c.gates = make([]gate, len(c.re))
+		c.looseGates = make([]gate, len(c.re))
+		for i, re := range c.re {
+			c.gates[i] = x.gate(cnfOf[re.String()])
+			c.looseGates[i] = c.gates[i]
+			if c.loose[i] != re {
+				c.looseGates[i] = x.gate(cnfOf[c.loose[i].String()])
 			}
 		}
 	}
@@ -150,6 +168,10 @@ func (x *wordIndex) narrow(cs ...*concept) error {
 		}
 	}
 	sort.Strings(keys)
+	x.endsSize = 0
+	for _, k := range keys {
+		x.endsSize = max(x.endsSize, x.ids[k]+1)
+	}
 	var err error
 	x.ends, err = x.automatonOf(keys)
 	return err
@@ -201,12 +223,13 @@ func sparseMask(ids []int) wordMask {
 }
 
 // meets reports whether a text with words s may pass a gate of mask m.
+// A set shorter than the mask (ends) lacks the words beyond it.
 func (m wordMask) meets(s wordSet) bool {
 	if m == nil {
 		return true
 	}
 	for _, w := range m {
-		if w.bits&s[w.i] != 0 {
+		if w.i < len(s) && w.bits&s[w.i] != 0 {
 			return true
 		}
 	}
