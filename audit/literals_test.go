@@ -112,6 +112,28 @@ func TestWordIndexFindsEveryWord(t *testing.T) {
 	}
 }
 
+// Word sets cut from a scratch are the sets a plain scan makes, and one
+// given out is never overwritten before the scratch is reset, however many
+// follow it (the storage grows several times over a batch this long).
+func TestScratchSets(t *testing.T) {
+	x := DefaultVocab.index
+	texts := append(corpusSentences(t), wordIndexSeeds...)
+	scratch := NewScratch()
+	v := DefaultVocab.WithScratch(scratch)
+	for round := 0; round < 2; round++ {
+		scratch.Reset()
+		var given []wordSet
+		for _, s := range texts {
+			given = append(given, v.words(s), v.endWords(s))
+		}
+		for i, s := range texts {
+			sameWords(t, x, s, given[2*i])
+			sameEndWords(t, x, s, given[2*i+1])
+		}
+	}
+	require.Same(t, v, v.forNote(), "a vocabulary with a scratch is already one goroutine's")
+}
+
 // The narrowed automaton finds the words of termination's gates, as the
 // whole index does, and no other.
 func sameEndWords(t *testing.T, x *wordIndex, s string, set wordSet) {

@@ -51,7 +51,7 @@ var terminationConcepts = []string{"termination_heading", "termination_statement
 
 // endWords is the set of the words of text that MayTerminate tests.
 func (v *Vocab) endWords(text string) wordSet {
-	return v.index.ends.scan(text, nil, v.index.endsSize)
+	return v.index.ends.scan(text, v.newSet(v.index.endsSize), v.index.endsSize)
 }
 
 // Look prepares a note, given the facts of its front matter and its raw

@@ -289,16 +289,75 @@ func (a *automaton) scan(text string, into wordSet, size int) wordSet {
 
 // wordCache remembers the word sets of the last few texts a note's
 // extraction asked about: each sentence is tested against dozens of
-// concepts, and its words need finding once. It belongs to one goroutine.
-// A set it returns is never changed afterwards.
+// concepts, and its words need finding once. It belongs to one goroutine
+// (one note, or a Scratch's notes). A set it returns is never changed
+// afterwards (with a Scratch: until it is reset).
 type wordCache struct {
 	entries [8]struct {
 		text string
 		set  wordSet
 	}
 	next    int
-	cue     wordSet // scratch for cue tests, which never nest
-	cueText string  // the text cue holds the words of
+	cue     wordSet  // scratch for cue tests, which never nest
+	cueText string   // the text cue holds the words of
+	slab    *Scratch // where sets come from; nil: each is made
+}
+
+// Scratch is storage for word sets that one goroutine reuses from one
+// batch of notes to the next (Vocab.WithScratch), so that a sweep does not
+// make a fresh set for every paragraph and sentence it reads.
+type Scratch struct {
+	words []uint64 // sets are cut from it
+	used  int
+	cache wordCache
+}
+
+// NewScratch returns empty storage for one goroutine.
+func NewScratch() *Scratch {
+	s := &Scratch{}
+	s.cache.slab = s
+	return s
+}
+
+// Reset makes every set given out since the last Reset free for reuse.
+// Call it only when nothing read through the Vocab that uses it (a Look,
+// a note being read) is still in use.
+func (s *Scratch) Reset() {
+	s.used = 0
+	s.cache.entries = [len(s.cache.entries)]struct {
+		text string
+		set  wordSet
+	}{}
+	s.cache.cue, s.cache.cueText = nil, ""
+}
+
+// set returns storage for a set of n words, not cleared.
+func (s *Scratch) set(n int) wordSet {
+	if s.used+n > len(s.words) {
+		// The sets already given out keep the old storage; the new one
+		// is sized for the next batch too.
+		s.words, s.used = make([]uint64, max(2*len(s.words), 64*n)), 0
+	}
+	set := wordSet(s.words[s.used : s.used+n : s.used+n])
+	s.used += n
+	return set
+}
+
+// newSet returns storage for a set of size words: from the scratch if v
+// has one.
+func (v *Vocab) newSet(size int) wordSet {
+	if v.cache == nil || v.cache.slab == nil {
+		return nil // scan makes it
+	}
+	return v.cache.slab.set((size + 63) / 64)
+}
+
+// WithScratch returns the same vocabulary for one goroutine, whose word
+// sets come from s until s is reset.
+func (v *Vocab) WithScratch(s *Scratch) *Vocab {
+	c := *v
+	c.cache = &s.cache
+	return &c
 }
 
 // words returns the word set of a concept's text: cached when v has a
@@ -317,7 +376,7 @@ func (v *Vocab) words(text string) wordSet {
 	// hold that.
 	e := &c.entries[c.next]
 	c.next = (c.next + 1) % len(c.entries)
-	e.text, e.set = text, v.index.scan(text, nil)
+	e.text, e.set = text, v.index.scan(text, v.newSet(len(v.index.ids)))
 	return e.set
 }
 

@@ -380,10 +380,16 @@ func streamed(root string, o Options) Result {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// Word sets live as long as a batch: each batch reuses the
+			// storage of the one before.
+			scratch := audit.NewScratch()
+			wo := o
+			wo.Vocab = o.Vocab.WithScratch(scratch)
 			for b := range batches {
 				n := len(b)
 				r := done{b, newPass1(n)}
-				readBatch(b, [2]int{0, n}, o, r.facts, r.triage, r.full, r.errs)
+				scratch.Reset()
+				readBatch(b, [2]int{0, n}, wo, r.facts, r.triage, r.full, r.errs)
 				// Most notes give their front matter's plain fields only:
 				// held in brief until every note is read.
 				for i, f := range r.facts {
