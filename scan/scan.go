@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -304,7 +305,8 @@ func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.Brief, []
 	// Pass 2: a case that spans folders may need notes pass 1 did not read
 	// in full; read those now (a short tail, not counted in the progress).
 	var rest []int
-	for _, i := range perCase(keys, pos, triage, o.Config, audit.BodyNeeded) {
+	needed := perCase(keys, pos, triage, o.Config, audit.BodyNeeded, audit.Seen)
+	for _, i := range needed[0] {
 		if !full[i] {
 			rest = append(rest, i)
 		}
@@ -312,7 +314,7 @@ func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.Brief, []
 	var unseen []audit.Brief
 	if p.briefs != nil {
 		seen := make([]bool, len(facts))
-		for _, i := range perCase(keys, pos, triage, o.Config, audit.Seen) {
+		for _, i := range needed[1] {
 			seen[i] = true
 		}
 		n := 0
@@ -409,7 +411,11 @@ func streamed(root string, o Options) Result {
 	wg.Wait()
 	prog.walkDone() // the walk ended before batches closed
 
-	// Pass 2 and the facts' order are those of the sorted file list.
+	// Pass 2 and the facts' order are those of the sorted file list. A
+	// batch is a run of one folder's notes in the walk's (lexical) order,
+	// so batches in order of their first note are usually that list
+	// already.
+	sort.Slice(results, func(a, b int) bool { return results[a].files[0].Rel < results[b].files[0].Rel })
 	var files []File
 	for _, r := range results {
 		files = append(files, r.files...)
@@ -418,7 +424,9 @@ func streamed(root string, o Options) Result {
 	for i := range order {
 		order[i] = i
 	}
-	sort.Slice(order, func(a, b int) bool { return files[order[a]].Rel < files[order[b]].Rel })
+	if !slices.IsSortedFunc(files, func(a, b File) int { return strings.Compare(a.Rel, b.Rel) }) {
+		sort.Slice(order, func(a, b int) bool { return files[order[a]].Rel < files[order[b]].Rel })
+	}
 	at := make([]int, len(files)) // at[i]: where file i goes
 	sortedFiles := make([]File, len(files))
 	for k, i := range order {
@@ -511,19 +519,22 @@ func sameFolder(a, b string) bool {
 	return a[:strings.LastIndexByte(a, '/')+1] == b[:strings.LastIndexByte(b, '/')+1]
 }
 
-// perCase lists the positions (pos[i] for keys[i]) of the notes which, case
-// by case, says yes to.
-func perCase(keys []audit.Brief, pos []int, triage []audit.Triage, cfg *audit.Config, which func([]audit.Brief, []audit.Triage, *audit.Config) []bool) []int {
-	var out []int
+// perCase lists, for each test, the positions (pos[i] for keys[i]) of the
+// notes which, case by case, it says yes to. The notes are grouped once.
+func perCase(keys []audit.Brief, pos []int, triage []audit.Triage, cfg *audit.Config, tests ...func([]audit.Brief, []audit.Triage, *audit.Config) []bool) [][]int {
+	out := make([][]int, len(tests))
+	var ks []audit.Brief
+	var m []audit.Triage
 	for _, members := range audit.GroupKeys(keys) {
-		ks := make([]audit.Brief, len(members))
-		m := make([]audit.Triage, len(members))
-		for k, i := range members {
-			ks[k], m[k] = keys[i], triage[pos[i]]
+		ks, m = ks[:0], m[:0] // the tests keep neither
+		for _, i := range members {
+			ks, m = append(ks, keys[i]), append(m, triage[pos[i]])
 		}
-		for k, yes := range which(ks, m, cfg) {
-			if yes {
-				out = append(out, pos[members[k]])
+		for t, test := range tests {
+			for k, yes := range test(ks, m, cfg) {
+				if yes {
+					out[t] = append(out[t], pos[members[k]])
+				}
 			}
 		}
 	}
@@ -545,7 +556,7 @@ func readBatch(files []File, b [2]int, o Options, facts []*audit.Facts, triage [
 			pos = append(pos, i)
 		}
 	}
-	for _, i := range perCase(keys, pos, triage, o.Config, audit.BodyNeeded) {
+	for _, i := range perCase(keys, pos, triage, o.Config, audit.BodyNeeded)[0] {
 		if facts[i].Dated && !mayMatter(looks[i-b[0]]) {
 			triage[i].MayMatter = false // its body holds nothing an event reads
 			continue

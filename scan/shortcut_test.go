@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 
@@ -109,5 +110,39 @@ func TestProgressCountsEveryNote(t *testing.T) {
 		require.Equal(t, total, last, "the last call is the total")
 		require.Greater(t, total, 30)
 		require.LessOrEqual(t, first, 10, "the first call counts one folder's notes, not most of the tree")
+	}
+}
+
+// The notes come out in the order of their paths, whether the walk's order
+// is that order (batches are merged) or not: "a.md" sorts before "a/x.md"
+// though the walk visits the folder "a" first.
+func TestStreamedOrder(t *testing.T) {
+	for _, names := range [][]string{
+		{"a/x.md", "a/y.md", "b/x.md", "b/c/x.md"},
+		{"a.md", "a/x.md", "a-b/y.md", "a b/z.md", "a/b.md", "ab.md"},
+	} {
+		root := t.TempDir()
+		var want []string
+		for _, rel := range names {
+			p := filepath.Join(root, filepath.FromSlash(rel))
+			require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+			require.NoError(t, os.WriteFile(p, []byte("---\nclient: C-1\ndate: 2026-01-05\n---\nSession about sleep.\n"), 0o644))
+			want = append(want, rel)
+		}
+		for i := 0; i < 2*maxBatch+3; i++ { // a folder of several batches
+			rel := fmt.Sprintf("flat/%04d.md", i)
+			p := filepath.Join(root, filepath.FromSlash(rel))
+			require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+			require.NoError(t, os.WriteFile(p, []byte("---\nclient: F-1\ndate: 2026-01-05\n---\nSession.\n"), 0o644))
+			want = append(want, rel)
+		}
+		slices.Sort(want)
+		res := Paths([]string{root}, Options{Shortcut: true, Workers: 3})
+		var got []string
+		for _, b := range res.Unseen {
+			got = append(got, b.Path)
+		}
+		require.Empty(t, res.Facts, "no event can see these notes")
+		require.Equal(t, want, got)
 	}
 }
