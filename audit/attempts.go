@@ -34,8 +34,8 @@ func (f *Facts) readAttempts(sf string, ev Evidence, ctx blockCtx, v *Vocab) {
 		off     int
 	}
 	var ms []mention
-	for _, ch := range Channels {
-		for _, loc := range v.FindAll("channel_"+ch, text) {
+	for i, ch := range Channels {
+		for _, loc := range v.FindAll(channelConcepts[i], text) {
 			ms = append(ms, mention{ch, loc[0]})
 		}
 	}

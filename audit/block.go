@@ -86,8 +86,8 @@ func sessionStatus(s string) string {
 // channelOf maps a structured outreach channel to a means.
 func channelOf(s string) string {
 	f := Fold(s)
-	for _, ch := range Channels {
-		if DefaultVocab.Has("channel_"+ch, f) {
+	for i, ch := range Channels {
+		if DefaultVocab.Has(channelConcepts[i], f) {
 			return ch
 		}
 	}
@@ -104,3 +104,6 @@ func channelOf(s string) string {
 
 // Channels are the means of outreach, voicemail counting as phone.
 var Channels = []string{"phone", "email", "letter", "text", "video", "in-person"}
+
+// channelConcepts[i] is the concept that names Channels[i].
+var channelConcepts = prefixed("channel_", Channels)

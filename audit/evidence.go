@@ -18,7 +18,7 @@ type Evidence struct {
 const maxEvidenceText = 200
 
 func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = collapseSpace(s) // most text is already collapsed: no copy
 	if utf8.RuneCountInString(s) <= maxEvidenceText {
 		return s
 	}

@@ -193,8 +193,8 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 			}
 			hev := Evidence{file, b.Line, clip(b.Text)}
 			// "## Closure — client withdrew": a heading may state the ground.
-			for _, code := range groundPriority {
-				if v.Has("ground_"+code, h) {
+			for i, code := range groundPriority {
+				if v.Has(groundConcepts[i], h) {
 					f.Grounds = append(f.Grounds, GroundHit{Code: code, Evidence: hev, Stated: true})
 				}
 			}
@@ -251,8 +251,8 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 			label, rest, _ := labelled(sf)
 			stated := v.Has("reason_heading", label) || v.Has("reason_heading", ctx.heading) || (si == b.First && v.Has("reason_heading", ctx.label))
 			found := false
-			for _, code := range groundPriority {
-				if v.Has("ground_"+code, sf) {
+			for i, code := range groundPriority {
+				if v.Has(groundConcepts[i], sf) {
 					f.Grounds = append(f.Grounds, GroundHit{Code: code, Evidence: sev, Stated: stated})
 					found = true
 				}

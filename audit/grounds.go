@@ -9,6 +9,21 @@ import "strings"
 // circumstance (the client left or asked), over goals met.
 var groundPriority = []string{"risk-of-harm", "opportunity-given", "alternatives-arranged", "client-withdrew", "client-request", "no-longer-needed"}
 
+// The concepts that state each ground of groundPriority, and that answer
+// a bare "Reason:" with it: named once, not per sentence.
+var (
+	groundConcepts = prefixed("ground_", groundPriority)
+	answerConcepts = prefixed("answer_", groundPriority)
+)
+
+func prefixed(prefix string, names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = prefix + n
+	}
+	return out
+}
+
 // GroundCodes are the SPEC §1 codes with their French aliases.
 var GroundCodes = map[string]string{
 	"client-request": "client-request", "demande-du-client": "client-request",
@@ -68,8 +83,8 @@ func (f *Facts) readGroundAnswer(label, rest, sf string, first bool, ctx blockCt
 	// The answer's first reason is the one: "goals met, no other services
 	// requested" is about goals.
 	best, at := "", len(answer)
-	for _, code := range groundPriority {
-		if loc := v.Find("answer_"+code, answer); loc != nil && loc[0] < at {
+	for i, code := range groundPriority {
+		if loc := v.Find(answerConcepts[i], answer); loc != nil && loc[0] < at {
 			best, at = code, loc[0]
 		}
 	}

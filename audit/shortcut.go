@@ -129,23 +129,16 @@ var bodyTriggers = func() [][][]string {
 	for _, c := range sentenceConcepts {
 		out = append(out, [][]string{{c}})
 	}
-	for _, code := range groundPriority {
-		out = append(out, [][]string{{"ground_" + code}})
-	}
-	var channels, answers []string
-	for _, ch := range Channels {
-		channels = append(channels, "channel_"+ch)
-	}
-	for _, code := range groundPriority {
-		answers = append(answers, "answer_"+code)
+	for _, c := range groundConcepts {
+		out = append(out, [][]string{{c}})
 	}
 	return append(out,
 		[][]string{{"alternatives_heading"}}, [][]string{{"support_heading"}}, // a section or label that names the thing
 		[][]string{{"contact_stated"}},
-		[][]string{{"session_heading"}, {"session_heading_held"}},      // "Closing session: held"
-		[][]string{{"reason_end_label", "reason_bare_label"}, answers}, // a terse answer under a reason label
-		[][]string{{"attempt_cue"}, channels},                          // an attempt: a cue (sentence, lead or heading) and a means
-		[][]string{{"end_word"}, {"notice_verb"}},                      // told of an end date
+		[][]string{{"session_heading"}, {"session_heading_held"}},             // "Closing session: held"
+		[][]string{{"reason_end_label", "reason_bare_label"}, answerConcepts}, // a terse answer under a reason label
+		[][]string{{"attempt_cue"}, channelConcepts},                          // an attempt: a cue (sentence, lead or heading) and a means
+		[][]string{{"end_word"}, {"notice_verb"}},                             // told of an end date
 	)
 }()
 
