@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"path"
 	"reflect"
 	"testing"
 	"time"
@@ -76,4 +77,12 @@ func TestRunAllCountsUnseenNotes(t *testing.T) {
 	require.Equal(t, 3, got.Notes)
 	require.Equal(t, 2, got.Cases)
 	require.Equal(t, "C-9", got.Events[0].Case, "the unseen note's client names the folder's case")
+}
+
+// dirOf is path.Dir, on clean paths and on any other.
+func TestDirOf(t *testing.T) {
+	for _, p := range []string{"", "a", "a.md", "a/b.md", "team/c-1/n.md", "/a", "/a/b", "a/", "a/b/", "a//b", "./a", "../a/b", "a/./b",
+		"a/../b", "a/b/.", "a/b/..", "a./b", ".a/b", "a/.b", "a b/c", "é/ü.md", "/", "//", "a\\b/c"} {
+		require.Equal(t, path.Dir(p), dirOf(p), "%q", p)
+	}
 }

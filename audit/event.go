@@ -128,7 +128,7 @@ func clientsByFolder(notes []*Facts, unseen []Brief) map[string]map[string]bool 
 	folderClients := map[string]map[string]bool{}
 	add := func(file, client string) {
 		if c := strings.TrimSpace(client); c != "" {
-			dir := path.Dir(file)
+			dir := dirOf(file)
 			if folderClients[dir] == nil {
 				folderClients[dir] = map[string]bool{}
 			}
@@ -144,6 +144,16 @@ func clientsByFolder(notes []*Facts, unseen []Brief) map[string]map[string]bool 
 	return folderClients
 }
 
+// dirOf is path.Dir of a note's path, without cleaning again the clean
+// path a scan gives (a case's notes are grouped by it, for every note).
+func dirOf(file string) string {
+	i := strings.LastIndexByte(file, '/')
+	if i <= 0 || strings.Contains(file, "//") || strings.Contains(file, "./") {
+		return path.Dir(file)
+	}
+	return file[:i]
+}
+
 // CaseOf is the case id of one note given the client values of each folder.
 func CaseOf(f *Facts, folderClients map[string]map[string]bool) string {
 	return caseOf(f.Path, f.Client, folderClients)
@@ -153,7 +163,7 @@ func caseOf(file, client string, folderClients map[string]map[string]bool) strin
 	if c := strings.TrimSpace(client); c != "" {
 		return c
 	}
-	dir := path.Dir(file)
+	dir := dirOf(file)
 	if dir == "." {
 		return path.Base(file)
 	}

@@ -292,8 +292,8 @@ func newPass1(n int) pass1 {
 // and in brief the notes held in brief (p.briefs) that no event can see.
 func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.Brief, []audit.FileError) {
 	facts, triage, full, errs := p.facts, p.triage, p.full, p.errs
-	var keys []audit.Brief
-	var pos []int
+	keys := make([]audit.Brief, 0, len(facts)) // grown, these were most of the pass's time
+	pos := make([]int, 0, len(facts))
 	for i, f := range facts {
 		switch {
 		case f != nil:
@@ -548,8 +548,8 @@ func readBatch(files []File, b [2]int, o Options, facts []*audit.Facts, triage [
 	for i := b[0]; i < b[1]; i++ {
 		notes[i-b[0]], looks[i-b[0]], facts[i], triage[i], errs[i] = readMeta(files[i], o)
 	}
-	var keys []audit.Brief
-	var pos []int
+	keys := make([]audit.Brief, 0, b[1]-b[0])
+	pos := make([]int, 0, b[1]-b[0])
 	for i := b[0]; i < b[1]; i++ {
 		if facts[i] != nil {
 			keys = append(keys, facts[i].Key())
