@@ -19,12 +19,12 @@ func (JSON) Write(out io.Writer, r *Report) error {
 	enc := func(v any, prefix string) ([]byte, error) {
 		var buf bytes.Buffer
 		e := json.NewEncoder(&buf)
-		e.SetIndent(prefix, "  ")
 		e.SetEscapeHTML(false)
 		if err := e.Encode(v); err != nil {
 			return nil, err
 		}
-		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+		compact := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		return indent(make([]byte, 0, len(compact)*2), compact, prefix, "  "), nil
 	}
 	// The document without its events, then the events spliced in.
 	head := *r
@@ -74,4 +74,76 @@ func (JSON) Write(out io.Writer, r *Report) error {
 	w.Write(b[i+len(marker):])
 	w.WriteString("\n")
 	return w.Flush()
+}
+
+// indent is json.Indent for the compact, valid JSON that encoding/json
+// writes: the same bytes, without running each one through a validating
+// scanner again (that scan was most of the time of writing a large report).
+// FuzzIndent holds it to json.Indent.
+func indent(dst, src []byte, prefix, indent string) []byte {
+	newline := func(depth int) {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, indent...)
+		}
+	}
+	depth, open := 0, false // open: a '{' or '[' whose first member is not yet written
+	body := bytes.TrimRight(src, " \t\n\r")
+	trailing := src[len(body):] // json.Indent keeps it
+	src = body
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			continue // json.Indent drops spacing outside strings
+		}
+		if open && c != '}' && c != ']' {
+			open = false
+			depth++
+			newline(depth)
+		}
+		switch c {
+		case '"':
+			// Copy the string whole: up to the first quote after it that
+			// an odd run of backslashes does not escape.
+			j := i + 1
+			for {
+				k := bytes.IndexByte(src[j:], '"')
+				if k < 0 {
+					j = len(src) - 1
+					break
+				}
+				j += k
+				slashes := 0
+				for src[j-1-slashes] == '\\' {
+					slashes++
+				}
+				if slashes%2 == 0 {
+					break
+				}
+				j++
+			}
+			dst = append(dst, src[i:j+1]...)
+			i = j
+		case '{', '[':
+			open = true
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline(depth)
+		case ':':
+			dst = append(dst, c, ' ')
+		case '}', ']':
+			if open {
+				open = false // an empty object or array stays {} or []
+			} else {
+				depth--
+				newline(depth)
+			}
+			dst = append(dst, c)
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return append(dst, trailing...)
 }
