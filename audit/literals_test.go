@@ -232,7 +232,7 @@ func TestUndotTitles(t *testing.T) {
 }
 
 // Fold agrees with its plain definition: lower case (unicode.ToLower),
-// then each rune without its accent.
+// then each rune without its accent; so does fold on bytes.
 func TestFoldMatchesDefinition(t *testing.T) {
 	plain := func(s string) string {
 		var b strings.Builder
@@ -243,6 +243,7 @@ func TestFoldMatchesDefinition(t *testing.T) {
 	}
 	for _, s := range append(corpusSentences(t), "", "ÉTÉ À L’ÉCOLE", "Œuvre ÇA", "İstanbul", "bad \xff\xfe utf8", "déjà vu", "plain ascii", "MIXED Case") {
 		require.Equal(t, plain(s), Fold(s), "%q", s)
+		require.Equal(t, plain(s), fold([]byte(s)), "%q as bytes", s)
 	}
 }
 

@@ -62,8 +62,9 @@ func (v *Vocab) Look(f *Facts, body []byte) *Look {
 
 func (l *Look) paragraphs() []para {
 	if l.paras == nil {
-		l.paras = []para{}
-		for _, chunk := range paragraphs(Fold(string(l.body))) {
+		chunks := paragraphs(fold(l.body))
+		l.paras = make([]para, 0, len(chunks))
+		for _, chunk := range chunks {
 			p := para{folded: chunk, joins: strings.ContainsAny(chunk, "*_`") && marksMayJoin(chunk) || linkSpansLines(chunk)}
 			plain := plainish(chunk)
 			p.text = plainText{plain: plain, ends: l.v.endWords(plain)}

@@ -309,21 +309,32 @@ func (v *Vocab) cueIn(name, text string) bool {
 // Fold lower-cases text and removes accents, as the patterns expect.
 // Every rune maps to runes of the same byte length or shorter only for
 // ASCII; offsets into folded text are therefore only used on folded text.
-func Fold(s string) string {
+func Fold(s string) string { return fold(s) }
+
+// fold is Fold of text as a string or as bytes (a note's body, read once,
+// not copied into a string first).
+func fold[T string | []byte](s T) string {
 	ascii, upper := true, false
 	for i := 0; i < len(s) && ascii; i++ {
 		ascii = s[i] < utf8.RuneSelf
 		upper = upper || 'A' <= s[i] && s[i] <= 'Z'
 	}
-	switch {
-	case ascii && !upper:
-		return s
-	case ascii:
-		return strings.ToLower(s) // no accents to remove
+	if ascii && !upper {
+		return string(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	if ascii { // no accents to remove
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+		return b.String()
+	}
+	for _, r := range string(s) {
 		switch {
 		case 'A' <= r && r <= 'Z':
 			b.WriteByte(byte(r) + 'a' - 'A')
