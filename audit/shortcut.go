@@ -125,7 +125,7 @@ func (l *Look) terminationIn() bool {
 // cue cancels, a continuation cancels a statement); termination itself is
 // MayTerminate's. Single concepts come first, and in each conjunction the
 // rarer group, so that MayMatter tries few patterns.
-var bodyTriggers = func() [][][]string {
+var bodyTriggerNames = func() [][][]string {
 	var out [][][]string
 	for _, c := range sentenceConcepts {
 		out = append(out, [][]string{{c}})
@@ -143,6 +143,37 @@ var bodyTriggers = func() [][][]string {
 	)
 }()
 
+// triggerNames are the concepts of bodyTriggerNames, once each, and
+// bodyTriggers the same triggers with each concept as its place there:
+// MayMatter remembers what it found of each in an array.
+var triggerNames, bodyTriggers = func() ([]string, [][][]int) {
+	var names []string
+	at := map[string]int{}
+	var triggers [][][]int
+	for _, trigger := range bodyTriggerNames {
+		var groups [][]int
+		for _, group := range trigger {
+			var ks []int
+			for _, name := range group {
+				k, ok := at[name]
+				if !ok {
+					k, at[name] = len(names), len(names)
+					names = append(names, name)
+				}
+				ks = append(ks, k)
+			}
+			groups = append(groups, ks)
+		}
+		triggers = append(triggers, groups)
+	}
+	if len(names) > maxTriggers {
+		panic("audit: more body trigger concepts than maxTriggers")
+	}
+	return names, triggers
+}()
+
+const maxTriggers = 64
+
 // MayMatter reports whether the note's body may yield any fact the checks
 // read, beyond its front matter's (a termination among them): when false,
 // Extract gives the facts ExtractMeta gives, as tests prove on every
@@ -154,30 +185,30 @@ func (l *Look) MayMatter() bool {
 		return true
 	}
 	paras := l.paragraphs()
-	found := map[string]bool{}
-	matches := func(name string) bool {
-		m, known := found[name]
-		if !known {
-			c := l.v.concept(name)
+	var found [maxTriggers]int8 // by triggerNames: 0 not tried yet, 1 no match, 2 a match
+	matches := func(k int) bool {
+		if found[k] == 0 {
+			c := l.v.concept(triggerNames[k])
+			found[k] = 1
 			for i := range paras {
 				t := &paras[i].text
 				if t.words == nil {
 					t.words = l.v.words(t.plain)
 				}
-				if m = c.anyLooseMatch(t.words, t.plain); m {
+				if c.anyLooseMatch(t.words, t.plain) {
+					found[k] = 2
 					break
 				}
 			}
-			found[name] = m
 		}
-		return m
+		return found[k] == 2
 	}
 	for _, trigger := range bodyTriggers {
 		all := true
 		for _, group := range trigger {
 			any := false
-			for _, name := range group {
-				if any = matches(name); any {
+			for _, k := range group {
+				if any = matches(k); any {
 					break
 				}
 			}
