@@ -1,18 +1,23 @@
 package parser
 
-import "sort"
+import (
+	"bytes"
+	"sort"
+)
 
 // lineIndex maps byte offsets of a file to 1-based line numbers.
 type lineIndex []int // offsets where each line starts
 
 func newLineIndex(src []byte) lineIndex {
-	idx := lineIndex{0}
-	for i, b := range src {
-		if b == '\n' {
-			idx = append(idx, i+1)
+	idx := make(lineIndex, 1, 1+bytes.Count(src, []byte{'\n'}))
+	for i := 0; ; {
+		k := bytes.IndexByte(src[i:], '\n')
+		if k < 0 {
+			return idx
 		}
+		i += k + 1
+		idx = append(idx, i)
 	}
-	return idx
 }
 
 // Line returns the 1-based line of offset off, clamped to the file.
