@@ -349,9 +349,13 @@ func runChecks(e *EventContext) (Event, []FileError) {
 	if ev.Date == "" && a.Dated {
 		ev.Date = a.Date.Format("2006-01-02")
 	}
+	if len(e.Notes) > 0 {
+		ev.Notes = make([]string, 0, len(e.Notes))
+	}
 	for _, f := range e.Notes {
 		ev.Notes = append(ev.Notes, f.Path)
 	}
+	ev.Checks = make([]CheckResult, 0, len(registry))
 	waivers, errs := e.waivers()
 	for _, c := range registry {
 		sev := e.Config.SeverityOf(c)
