@@ -416,7 +416,11 @@ func streamed(root string, o Options) Result {
 	// so batches in order of their first note are usually that list
 	// already.
 	sort.Slice(results, func(a, b int) bool { return results[a].files[0].Rel < results[b].files[0].Rel })
-	var files []File
+	n := 0
+	for _, r := range results {
+		n += len(r.files)
+	}
+	files := make([]File, 0, n)
 	for _, r := range results {
 		files = append(files, r.files...)
 	}
