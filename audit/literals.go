@@ -246,7 +246,7 @@ func wordsOf(exact []string) [][]string {
 	}
 	var out [][]string
 	for k, n := range count {
-		if n == len(exact) {
+		if n == len(exact) && !commonWords[wordOf(k)] {
 			out = append(out, []string{k})
 		}
 	}
@@ -257,11 +257,17 @@ func wordsOf(exact []string) [][]string {
 	for _, choose := range []func([]string) string{longestKey, firstKey, lastKey} {
 		var set []string
 		for _, keys := range split {
-			var own []string
+			var own, rare []string
 			for _, k := range keys {
 				if k != "" && count[k] < len(exact) {
 					own = append(own, k)
+					if !commonWords[wordOf(k)] {
+						rare = append(rare, k)
+					}
 				}
+			}
+			if len(rare) > 0 {
+				own = rare
 			}
 			if len(own) == 0 {
 				set = nil // its shared words already gate it
@@ -276,6 +282,15 @@ func wordsOf(exact []string) [][]string {
 	out = dedupeSets(out)
 	sort.Slice(out, func(i, j int) bool { return strings.Join(out[i], " ") < strings.Join(out[j], " ") })
 	return out
+}
+
+// commonWords are in almost every note, and inside many other words ("the"
+// in "other", "ont" in "contact"): a set of them gates nothing, and the
+// automaton reports each of their places. A string's other words are
+// chosen instead where it has some.
+var commonWords = map[string]bool{
+	"the": true, "our": true, "with": true, "and": true, "for": true, "you": true, "was": true, "this": true, "that": true, "are": true,
+	"ont": true, "ses": true, "par": true, "ces": true, "que": true, "son": true, "les": true, "des": true, "une": true, "est": true, "aux": true, "sur": true, "pour": true, "dans": true,
 }
 
 // pruneImplied drops each set that holds all of another set: a text that

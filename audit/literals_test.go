@@ -23,6 +23,8 @@ func TestRequiredWords(t *testing.T) {
 		{`\b(phone|email)\b`, [][]string{{`\bemail\b`, `\bphone\b`}}},
 		{`fin (des|du) services`, [][]string{{`\bservices`}, {`fin\b`}}}, // "du" is too short to gate on, so {des, du} is no set
 		{`\b(sms|text)\b`, [][]string{{`\bsms\b`, `\btext\b`}}},
+		{`(the session|our meeting)`, [][]string{{`\bmeeting`, `\bsession`}}}, // not {the, our}: words in almost every text
+		{`the (end|close)`, [][]string{{`\bclose`, `\bend`}}},
 		{`(closing|final) session`, [][]string{{`\bsession`}, {`closing\b`, `final\b`}}},
 		{`\b(voicemail|voice mail|vmail)\b`, [][]string{{`\bvmail\b`, `\bvoice\b`, `\bvoicemail\b`}, {`\bmail\b`, `\bvmail\b`, `\bvoicemail\b`}}}, // parsed as v(oice…|mail): the prefix is put back
 		{`\b(vm|voicemail)\b`, nil}, // "vm" is too short to gate on
