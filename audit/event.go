@@ -106,9 +106,18 @@ func SortErrors(errs []FileError) {
 func GroupKeys(keys []Brief) map[string][]int {
 	folderClients := clientsByFolder(nil, keys)
 	cases := map[string][]int{}
+	var members []int // of the case the last note joined: the next is often its neighbour in the same case
+	last := ""
 	for i, k := range keys {
 		id := caseOf(k.Path, k.Client, folderClients)
-		cases[id] = append(cases[id], i)
+		if i > 0 && id != last {
+			cases[last] = members
+			members = cases[id]
+		}
+		members, last = append(members, i), id
+	}
+	if len(keys) > 0 {
+		cases[last] = members
 	}
 	return cases
 }
@@ -126,9 +135,14 @@ func groupCases(notes []*Facts, folderClients map[string]map[string]bool) map[st
 // clientsByFolder gives each folder's client values.
 func clientsByFolder(notes []*Facts, unseen []Brief) map[string]map[string]bool {
 	folderClients := map[string]map[string]bool{}
+	lastDir, lastClient := "", "" // notes come folder by folder, a client's in a row
 	add := func(file, client string) {
 		if c := strings.TrimSpace(client); c != "" {
 			dir := dirOf(file)
+			if dir == lastDir && c == lastClient {
+				return
+			}
+			lastDir, lastClient = dir, c
 			if folderClients[dir] == nil {
 				folderClients[dir] = map[string]bool{}
 			}
