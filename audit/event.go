@@ -55,8 +55,14 @@ func RunAll(notes []*Facts, unseen []Brief, cfg *Config) Result {
 	cases := groupCases(notes, folderClients)
 	res.Cases = len(cases)
 	others := map[string]bool{}
-	for _, b := range unseen {
-		if id := caseOf(b.Path, b.Client, folderClients); cases[id] == nil && !others[id] {
+	last := ""
+	for i, b := range unseen {
+		id := caseOf(b.Path, b.Client, folderClients)
+		if i > 0 && id == last {
+			continue // a case's notes come together
+		}
+		last = id
+		if cases[id] == nil && !others[id] {
 			others[id] = true
 			res.Cases++
 		}
