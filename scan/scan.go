@@ -292,16 +292,7 @@ func newPass1(n int) pass1 {
 // and in brief the notes held in brief (p.briefs) that no event can see.
 func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.Brief, []audit.FileError) {
 	facts, triage, full, errs := p.facts, p.triage, p.full, p.errs
-	keys := make([]audit.Brief, 0, len(facts)) // grown, these were most of the pass's time
-	pos := make([]int, 0, len(facts))
-	for i, f := range facts {
-		switch {
-		case f != nil:
-			keys, pos = append(keys, f.Key()), append(pos, i)
-		case p.briefs != nil && p.briefs[i].Path != "":
-			keys, pos = append(keys, p.briefs[i]), append(pos, i)
-		}
-	}
+	keys, pos := keysOf(p)
 	// Pass 2: a case that spans folders may need notes pass 1 did not read
 	// in full; read those now (a short tail, not counted in the progress).
 	var rest []int
@@ -341,6 +332,39 @@ func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.Brief, []
 	})
 	outF, outE := collect(facts, errs)
 	return outF, unseen, outE
+}
+
+// keysOf lists the keys of the notes read (Facts.Key), and where each is
+// in p. Where every note was read, held in brief or not, the keys are
+// p.briefs itself, completed, not a copy of it.
+func keysOf(p pass1) (keys []audit.Brief, pos []int) {
+	complete := p.briefs != nil
+	for i, f := range p.facts {
+		switch {
+		case f != nil && complete:
+			p.briefs[i] = f.Key()
+		case f == nil && (!complete || p.briefs[i].Path == ""):
+			complete = false
+		}
+	}
+	if complete {
+		pos = make([]int, len(p.facts))
+		for i := range pos {
+			pos[i] = i
+		}
+		return p.briefs, pos
+	}
+	keys = make([]audit.Brief, 0, len(p.facts))
+	pos = make([]int, 0, len(p.facts))
+	for i, f := range p.facts {
+		switch {
+		case f != nil:
+			keys, pos = append(keys, f.Key()), append(pos, i)
+		case p.briefs != nil && p.briefs[i].Path != "":
+			keys, pos = append(keys, p.briefs[i]), append(pos, i)
+		}
+	}
+	return keys, pos
 }
 
 // streamed is Paths for one folder with the shortcut: the walk hands each
