@@ -461,15 +461,22 @@ func streamed(root string, o Options) Result {
 		at[i], sortedFiles[k] = k, files[i]
 	}
 	sorted := newPass1(len(files))
-	off := 0
-	for j, r := range results {
+	offs := make([]int, len(results)) // where each batch's notes start in files
+	for j := 1; j < len(results); j++ {
+		offs[j] = offs[j-1] + len(results[j-1].files)
+	}
+	// Batch by batch on every core: on one, copying the briefs of
+	// 100,000 notes kept the other core idle for about 70 ms.
+	copier := o
+	copier.Progress = nil
+	parallel(len(results), copier, len(results), one, func(j int) {
+		r := results[j]
 		for i := range r.files {
-			k := at[off+i]
+			k := at[offs[j]+i]
 			sorted.facts[k], sorted.briefs[k], sorted.triage[k], sorted.full[k], sorted.errs[k] = r.facts[i], r.briefs[i], r.triage[i], r.full[i], r.errs[i]
 		}
-		off += len(r.files)
 		results[j] = done{}
-	}
+	})
 	res := Result{Root: root, Files: len(files)}
 	res.Facts, res.Unseen, res.Errors = finish(sortedFiles, sorted, o)
 	res.Errors = append(walkErrs, res.Errors...)
