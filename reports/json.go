@@ -16,20 +16,10 @@ type JSON struct{}
 
 func (JSON) Write(out io.Writer, r *Report) error {
 	w := bufio.NewWriter(out)
-	enc := func(v any, prefix string) ([]byte, error) {
-		var buf bytes.Buffer
-		e := json.NewEncoder(&buf)
-		e.SetEscapeHTML(false)
-		if err := e.Encode(v); err != nil {
-			return nil, err
-		}
-		compact := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-		return indent(make([]byte, 0, len(compact)*2), compact, prefix, "  "), nil
-	}
 	// The document without its events, then the events spliced in.
 	head := *r
 	head.Events = []Event{}
-	b, err := enc(&head, "")
+	b, err := newEncoder().encode(nil, &head, "")
 	if err != nil {
 		return err
 	}
@@ -40,20 +30,25 @@ func (JSON) Write(out io.Writer, r *Report) error {
 		w.Write(marker)
 	} else {
 		w.WriteString(`"events": [`)
-		// Events are encoded a chunk at a time, the chunk's on every core.
+		// Events are encoded a chunk at a time, the chunk's on every core;
+		// each core's encoder, and each slot of the chunk, is reused from
+		// one chunk to the next.
 		const chunk = 256
 		encoded := make([][]byte, chunk)
 		errs := make([]error, chunk)
+		encoders := make([]*encoder, runtime.NumCPU())
+		for g := range encoders {
+			encoders[g] = newEncoder()
+		}
 		for start := 0; start < len(r.Events); start += chunk {
 			part := r.Events[start:min(start+chunk, len(r.Events))]
 			var wg sync.WaitGroup
-			workers := runtime.NumCPU()
-			for g := 0; g < workers; g++ {
+			for g, e := range encoders {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					for k := g; k < len(part); k += workers {
-						encoded[k], errs[k] = enc(part[k], "    ")
+					for k := g; k < len(part); k += len(encoders) {
+						encoded[k], errs[k] = e.encode(encoded[k][:0], part[k], "    ")
 					}
 				}()
 			}
@@ -74,6 +69,29 @@ func (JSON) Write(out io.Writer, r *Report) error {
 	w.Write(b[i+len(marker):])
 	w.WriteString("\n")
 	return w.Flush()
+}
+
+// encoder encodes values as the report's JSON, indented, reusing its
+// buffer from one value to the next.
+type encoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newEncoder() *encoder {
+	e := &encoder{}
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(false)
+	return e
+}
+
+// encode appends v, indented after prefix, to dst.
+func (e *encoder) encode(dst []byte, v any, prefix string) ([]byte, error) {
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return indent(dst, bytes.TrimSuffix(e.buf.Bytes(), []byte("\n")), prefix, "  "), nil
 }
 
 // indent is json.Indent for the compact, valid JSON that encoding/json
