@@ -76,6 +76,10 @@ type Attempt struct {
 	Evidence Evidence
 }
 
+// headedConcepts are the concepts whose heading or label makes what
+// follows it their evidence.
+var headedConcepts = []struct{ concept, heading string }{{"alternatives", "alternatives_heading"}, {"support", "support_heading"}}
+
 // concepts whose asserted sentences are kept as evidence.
 var sentenceConcepts = []string{"alternatives", "support", "court_order", "legal_advice", "notice", "threat", "risk_session", "record_shared", "consent", "supervision", "session_held"}
 
@@ -206,15 +210,12 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 		if ctx.label != "" {
 			content = strings.TrimSpace(folded[strings.Index(folded, ":")+1:])
 		}
-		isNone := v.cueIn("none", content)
 		ev := Evidence{file, b.Line, clip(b.Text)}
-		// A section or label that names the thing makes its content evidence.
-		for concept, heading := range map[string]string{"alternatives": "alternatives_heading", "support": "support_heading"} {
-			if isNone || content == "" {
-				continue
-			}
-			if v.Has(heading, ctx.heading) || v.Has(heading, ctx.label) || v.Has(heading, ctx.lead) {
-				f.hit(concept, ev)
+		// A section or label that names the thing makes its content
+		// evidence, unless the content says there is none.
+		for _, h := range headedConcepts {
+			if content != "" && (v.Has(h.heading, ctx.heading) || v.Has(h.heading, ctx.label) || v.Has(h.heading, ctx.lead)) && !v.cueIn("none", content) {
+				f.hit(h.concept, ev)
 			}
 		}
 		if b.Section >= 0 && !firstInSection[b.Section] {
@@ -233,10 +234,10 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 			sev := Evidence{file, s.Line, clip(s.Text)}
 			if si > b.First {
 				// "**Referrals discussed:** …" on its own line of a paragraph.
-				if label, rest, ok := labelled(sf); ok && !v.cueIn("none", rest) {
-					for concept, heading := range map[string]string{"alternatives": "alternatives_heading", "support": "support_heading"} {
-						if v.Has(heading, label) {
-							f.hit(concept, sev)
+				if label, rest, ok := labelled(sf); ok {
+					for _, h := range headedConcepts {
+						if v.Has(h.heading, label) && !v.cueIn("none", rest) {
+							f.hit(h.concept, sev)
 						}
 					}
 				}
