@@ -561,9 +561,15 @@ func perCase(keys []audit.Brief, pos []int, triage []audit.Triage, cfg *audit.Co
 	var ks []audit.Brief
 	var m []audit.Triage
 	for _, members := range audit.GroupKeys(keys) {
-		ks, m = ks[:0], m[:0] // the tests keep neither
-		for _, i := range members {
-			ks, m = append(ks, keys[i]), append(m, triage[pos[i]])
+		if a, b := members[0], members[len(members)-1]+1; b-a == len(members) && pos[b-1]-pos[a] == b-1-a {
+			// A run of notes, as a case's usually are: the tests read
+			// them in place (they keep neither list).
+			ks, m = keys[a:b], triage[pos[a]:pos[b-1]+1]
+		} else {
+			ks, m = ks[:0:0], m[:0:0]
+			for _, i := range members {
+				ks, m = append(ks, keys[i]), append(m, triage[pos[i]])
+			}
 		}
 		for t, test := range tests {
 			for k, yes := range test(ks, m, cfg) {
