@@ -36,8 +36,9 @@ type Look struct {
 // and words must meet in one.
 type para struct {
 	folded string
-	text   plainText // its plain text
-	joins  bool      // an emphasis mark may join or split words (marksMayJoin)
+	text   plainText   // its plain text
+	joins  bool        // an emphasis mark may join or split words (marksMayJoin)
+	glued  []plainText // its plain text from each number run into a word (gluedStarts); nil until needed
 }
 
 type plainText struct {
@@ -191,11 +192,7 @@ func (l *Look) MayMatter() bool {
 			c := l.v.concept(triggerNames[k])
 			found[k] = 1
 			for i := range paras {
-				t := &paras[i].text
-				if t.words == nil {
-					t.words = l.v.words(t.plain)
-				}
-				if c.anyLooseMatch(t.words, t.plain) {
+				if l.paraMatches(&paras[i], c) {
 					found[k] = 2
 					break
 				}
@@ -221,6 +218,58 @@ func (l *Look) MayMatter() bool {
 		}
 	}
 	return false
+}
+
+// paraMatches reports whether a loosened pattern of c matches p's plain
+// text, or its text from a place where a heading or label may start once
+// its leading number is dropped.
+func (l *Look) paraMatches(p *para, c *concept) bool {
+	t := &p.text
+	if t.words == nil {
+		t.words = l.v.words(t.plain)
+	}
+	if c.anyLooseMatch(t.words, t.plain) {
+		return true
+	}
+	if p.glued == nil {
+		p.glued = []plainText{}
+		for _, at := range gluedStarts(t.plain) {
+			p.glued = append(p.glued, plainText{plain: t.plain[at:]})
+		}
+	}
+	for i := range p.glued {
+		g := &p.glued[i]
+		if g.words == nil {
+			g.words = l.v.words(g.plain)
+		}
+		if c.anyLooseMatch(g.words, g.plain) {
+			return true
+		}
+	}
+	return false
+}
+
+// gluedStarts lists where a run of digits that starts a word runs into a
+// letter ("0client withdrew", "2closing"). The extraction reads a heading
+// or a label without its leading number ("## 0Client withdrew" states a
+// ground), so a word starts there although the plain text has no word
+// boundary before it.
+func gluedStarts(plain string) []int {
+	var out []int
+	for i := 0; i < len(plain); i++ {
+		if plain[i] < '0' || plain[i] > '9' || i > 0 && isWordByte(plain[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(plain) && plain[j] >= '0' && plain[j] <= '9' {
+			j++
+		}
+		if j < len(plain) && isWordByte(plain[j]) {
+			out = append(out, j)
+		}
+		i = j
+	}
+	return out
 }
 
 // paragraphs splits text at blank lines.

@@ -67,6 +67,9 @@ func FuzzTriage(f *testing.F) {
 		"Told her on 2026-01-02 that services end on 2026-04-01.\n\n> 12\n> Main Street\n",
 		"Contact: CMHA 416-555-0101; help@x.org\n\nclos**ing** the file today\n",
 		"## 2Closing summary\n\nClient withdrew.\n",
+		" # 0Client withdrew",                              // a ground stated in a heading, read without its number
+		"Notes.\n\nDone. 2Alternatives: a weekly group.\n", // a label at a sentence's start, likewise
+		"## 1Alternatives\n\nA weekly group.\n",
 		"I am [clos](x\ny)ing the file today.\n",
 	} {
 		f.Add([]byte(s))
