@@ -237,16 +237,32 @@ func TestUndotTitles(t *testing.T) {
 // Fold agrees with its plain definition: lower case (unicode.ToLower),
 // then each rune without its accent; so does fold on bytes.
 func TestFoldMatchesDefinition(t *testing.T) {
-	plain := func(s string) string {
-		var b strings.Builder
-		for _, r := range strings.ToLower(s) {
-			parser.WriteFolded(&b, r)
-		}
-		return b.String()
+	for _, s := range append(corpusSentences(t), foldSeeds...) {
+		sameFold(t, s)
 	}
-	for _, s := range append(corpusSentences(t), "", "ÉTÉ À L’ÉCOLE", "Œuvre ÇA", "İstanbul", "bad \xff\xfe utf8", "déjà vu", "plain ascii", "MIXED Case") {
-		require.Equal(t, plain(s), Fold(s), "%q", s)
-		require.Equal(t, plain(s), fold([]byte(s)), "%q as bytes", s)
+}
+
+var foldSeeds = []string{"", "ÉTÉ À L’ÉCOLE", "Œuvre ÇA", "İstanbul", "bad \xff\xfe utf8", "déjà vu", "plain ascii", "MIXED Case", "aB\xc3", "\u212a"}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range foldSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(sameFold)
+}
+
+func sameFold(t *testing.T, s string) {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		parser.WriteFolded(&b, r)
+	}
+	require.Equal(t, b.String(), Fold(s), "%q", s)
+	body := []byte(s)
+	require.Equal(t, b.String(), foldBytes(body), "%q as bytes", s)
+	if len(body) > 0 {
+		folded := foldBytes(body)
+		body[0] ^= 0x20
+		require.Equal(t, b.String(), folded, "%q: the folded text shares the body's memory", s)
 	}
 }
 

@@ -63,7 +63,7 @@ func (v *Vocab) Look(f *Facts, body []byte) *Look {
 
 func (l *Look) paragraphs() []para {
 	if l.paras == nil {
-		chunks := paragraphs(fold(l.body))
+		chunks := paragraphs(foldBytes(l.body))
 		l.paras = make([]para, 0, len(chunks))
 		for _, chunk := range chunks {
 			p := para{folded: chunk, joins: strings.ContainsAny(chunk, "*_`") && marksMayJoin(chunk) || linkSpansLines(chunk)}
@@ -395,32 +395,48 @@ func collapseSpace(s string) string {
 	if clean {
 		return s
 	}
-	out := make([]byte, 0, len(s))
-	word := -1 // start of the word being read
-	for i := 0; i <= len(s); {
-		sp, n := true, 1
-		if i < len(s) {
+	var b strings.Builder // its string is its buffer: no copy at the end
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		for i < len(s) { // the spacing before a word
 			c := s[i]
-			sp = asciiSpace[c]
-			if c >= utf8.RuneSelf {
-				var r rune
-				r, n = utf8.DecodeRuneInString(s[i:])
-				sp = unicode.IsSpace(r)
+			if c < utf8.RuneSelf {
+				if !asciiSpace[c] {
+					break
+				}
+				i++
+				continue
 			}
-		}
-		switch {
-		case sp && word >= 0:
-			if len(out) > 0 {
-				out = append(out, ' ')
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				break
 			}
-			out = append(out, s[word:i]...)
-			word = -1
-		case !sp && word < 0:
-			word = i
+			i += n
 		}
-		i += n
+		word := i
+		for i < len(s) { // the word
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+		if i > word {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[word:i])
+		}
 	}
-	return string(out)
+	return b.String()
 }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace is true of.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/noteaudit/noteaudit/parser"
 	"go.yaml.in/yaml/v3"
@@ -309,39 +310,49 @@ func (v *Vocab) cueIn(name, text string) bool {
 // Fold lower-cases text and removes accents, as the patterns expect.
 // Every rune maps to runes of the same byte length or shorter only for
 // ASCII; offsets into folded text are therefore only used on folded text.
-func Fold(s string) string { return fold(s) }
+func Fold(s string) string { return fold(s, false) }
 
-// fold is Fold of text as a string or as bytes (a note's body, read once,
-// not copied into a string first).
-func fold[T string | []byte](s T) string {
+// foldBytes is Fold of a note's body, read once: not copied into a string
+// first. The folded text never shares the body's memory.
+func foldBytes(body []byte) string {
+	return fold(unsafe.String(unsafe.SliceData(body), len(body)), true)
+}
+
+// fold is Fold; own says s's memory is not the caller's to keep, so an
+// unchanged s is copied.
+func fold(s string, own bool) string {
 	ascii, upper := true, false
 	for i := 0; i < len(s) && ascii; i++ {
 		ascii = s[i] < utf8.RuneSelf
 		upper = upper || 'A' <= s[i] && s[i] <= 'Z'
 	}
 	if ascii && !upper {
-		return string(s)
+		if own {
+			return strings.Clone(s)
+		}
+		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	if ascii { // no accents to remove
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b.WriteByte(c)
+	for i := 0; i < len(s); {
+		// A run of lower-case ASCII is copied whole.
+		j := i
+		for j < len(s) && s[j] < utf8.RuneSelf && (s[j] < 'A' || s[j] > 'Z') {
+			j++
 		}
-		return b.String()
-	}
-	for _, r := range string(s) {
+		b.WriteString(s[i:j])
+		if i = j; i == len(s) {
+			break
+		}
+		c := s[i]
 		switch {
-		case 'A' <= r && r <= 'Z':
-			b.WriteByte(byte(r) + 'a' - 'A')
-		case r < utf8.RuneSelf:
-			b.WriteByte(byte(r))
-		default:
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+			i++
+		default: // not ASCII
+			r, n := utf8.DecodeRuneInString(s[i:])
 			parser.WriteFolded(&b, unicode.ToLower(r))
+			i += n
 		}
 	}
 	return b.String()
