@@ -47,7 +47,7 @@ func (f *Facts) readContacts(n *parser.Note, bi int, file string, v *Vocab) {
 	if k.url {
 		add(urlRe)
 	}
-	if k.phone {
+	if k.phone && hasThreeDigitRun(text) {
 		add(phoneRe)
 	}
 	if k.address {
@@ -208,6 +208,30 @@ func numberThenName(text string) bool {
 func mayHoldDetails(text string) bool {
 	k := detailKindsIn(text)
 	return k.email || k.url || k.phone || k.shortLine || k.address && addressRe.MatchString(text)
+}
+
+// hasThreeDigitRun reports whether some run of digits in s is exactly
+// three long, as in every number phoneRe reads ("(416) 555-0101",
+// "1-866-APPELLE"), and in no date ("2026-03-01", "03-15"). Masking an
+// e-mail or a URL never makes one: each takes a run of digits whole.
+// (The triage's cheaper test stays as it is: it reads the raw body, where
+// markup and entities may still stand between digits.)
+func hasThreeDigitRun(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j-i == 3 {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 func countDigits(s string) int {
