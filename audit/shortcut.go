@@ -398,37 +398,8 @@ func collapseSpace(s string) string {
 	var b strings.Builder // its string is its buffer: no copy at the end
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
-		for i < len(s) { // the spacing before a word
-			c := s[i]
-			if c < utf8.RuneSelf {
-				if !asciiSpace[c] {
-					break
-				}
-				i++
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			i += n
-		}
-		word := i
-		for i < len(s) { // the word
-			c := s[i]
-			if c < utf8.RuneSelf {
-				if asciiSpace[c] {
-					break
-				}
-				i++
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				break
-			}
-			i += n
-		}
+		word := skipWhile(s, i, true)
+		i = skipWhile(s, word, false)
 		if i > word {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
@@ -437,6 +408,26 @@ func collapseSpace(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// skipWhile returns where, from i, the run of spacing (space) or of other
+// characters (!space) ends.
+func skipWhile(s string, i int, space bool) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] != space {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) != space {
+			return i
+		}
+		i += n
+	}
+	return i
 }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace is true of.

@@ -324,10 +324,7 @@ func NewScratch() *Scratch {
 // a note being read) is still in use.
 func (s *Scratch) Reset() {
 	s.used = 0
-	s.cache.entries = [len(s.cache.entries)]struct {
-		text string
-		set  wordSet
-	}{}
+	clear(s.cache.entries[:])
 	s.cache.cue, s.cache.cueText = nil, ""
 }
 

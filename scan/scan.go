@@ -340,17 +340,17 @@ func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.Brief, []
 func keysOf(p pass1) (keys []audit.Brief, pos []int) {
 	complete := p.briefs != nil
 	for i, f := range p.facts {
-		switch {
-		case f != nil && complete:
-			p.briefs[i] = f.Key()
-		case f == nil && (!complete || p.briefs[i].Path == ""):
-			complete = false
+		if f == nil && (!complete || p.briefs[i].Path == "") {
+			complete = false // a note that could not be read
+			break
 		}
 	}
 	if complete {
 		pos = make([]int, len(p.facts))
-		for i := range pos {
-			pos[i] = i
+		for i, f := range p.facts {
+			if pos[i] = i; f != nil {
+				p.briefs[i] = f.Key()
+			}
 		}
 		return p.briefs, pos
 	}
