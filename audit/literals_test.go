@@ -27,8 +27,12 @@ func TestRequiredWords(t *testing.T) {
 		{`the (end|close)`, [][]string{{`\bclose`, `\bend`}}},
 		{`(closing|final) session`, [][]string{{`\bsession`}, {`closing\b`, `final\b`}}},
 		{`\b(voicemail|voice mail|vmail)\b`, [][]string{{`\bvmail\b`, `\bvoice\b`, `\bvoicemail\b`}, {`\bmail\b`, `\bvmail\b`, `\bvoicemail\b`}}}, // parsed as v(oice…|mail): the prefix is put back
-		// "vm" is too short to gate on.
-		{`\b(vm|voicemail)\b`, nil},
+		// A short word gates only as a whole word that is rare inside
+		// others ("vm"), never where it may be part of one, nor when
+		// common ("no" is in "not", "note", "know").
+		{`\b(vm|voicemail)\b`, [][]string{{`\bvm\b`, `\bvoicemail\b`}}},
+		{`(vm|voicemail)`, nil},
+		{`\b(no|voicemail)\b`, nil},
 		{`foo.*bar`, [][]string{{"foo"}, {"bar"}}},
 		{`^next steps?\s*:`, [][]string{{`\bnext\b`}, {`\bstep`, `\bsteps`}}},
 		{`l'avance`, [][]string{{"l'avance"}}},
