@@ -361,3 +361,28 @@ func TestSparseMask(t *testing.T) {
 	}
 	require.True(t, wordMask(nil).meets(make(wordSet, 1)), "no mask: every text")
 }
+
+var plainSeeds = []string{"", " ", "a", "plain text, already.", "two  spaces", "line\nbreak", " lead", "trail ", "trail\n",
+	"**plan:** call dr. lee", "a|b", "|a|", "a | b", "x # y", "<b>x</b>", "no_show", "a\\*b", "caf\u00e9\u00a0au lait", "\u00a0\u2003x\u3000",
+	"n°. 12 and m. roy", "see [the site](http://x.org) now", "\xc2*\xa0x", "\xff\xfe", "| |", "a\t|\n\nb", "é*", "[x] [ ] y"}
+
+// plainish, in one pass where it can, gives what plainWith does with
+// plainStripper.
+func TestPlainOf(t *testing.T) {
+	for _, s := range plainSeeds {
+		require.Equal(t, plainWith(s, plainStripper), plainish(s), "%q", s)
+	}
+	require.Equal(t, "a | b", plainOf("a|b"))
+	require.Equal(t, "plan: call dr lee", plainOf("**plan:** call dr. lee"))
+}
+
+func FuzzPlainOf(f *testing.F) {
+	for _, s := range plainSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if want := plainWith(s, plainStripper); plainish(s) != want {
+			t.Fatalf("%q: got %q, want %q", s, plainish(s), want)
+		}
+	})
+}

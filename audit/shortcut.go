@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Triage is what a cheap look at a note, before any Markdown parse, says
@@ -330,7 +331,99 @@ func (c *concept) anyLooseGate(words wordSet) bool {
 // inside a run of text (marksMayJoin), every sentence of the parsed note
 // reads as a part of it.
 func plainish(folded string) string {
-	return plainWith(folded, plainStripper)
+	if strings.Contains(folded, "](") {
+		return plainWith(folded, plainStripper)
+	}
+	return plainOf(folded)
+}
+
+// What plainStripper does with each byte.
+const (
+	keepByte  = iota
+	dropByte  // an emphasis mark or escape: ""
+	spaceByte // other markup, and spacing: " "
+	pipeByte  // a table's "|": " | "
+)
+
+var plainClass = func() (c [utf8.RuneSelf]uint8) {
+	for b := range c {
+		if asciiSpace[b] {
+			c[b] = spaceByte
+		}
+	}
+	for _, b := range "*_`\\" {
+		c[b] = dropByte
+	}
+	for _, b := range "[]<>#" {
+		c[b] = spaceByte
+	}
+	c['|'] = pipeByte
+	return c
+}()
+
+// plainOf is plainWith(folded, plainStripper) for text without link
+// targets, in one pass: the markup replaced and the spacing collapsed as
+// the text is copied, and nothing copied while nothing changes (FuzzPlainOf
+// holds it to plainWith).
+func plainOf(s string) string {
+	// The longest start of s that is plain already: ASCII, no markup, and
+	// spaces only single, between characters.
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || plainClass[c] != keepByte && (c != ' ' || i == 0 || s[i-1] == ' ') {
+			break
+		}
+	}
+	if i == len(s) && (i == 0 || s[i-1] != ' ') {
+		return undotTitles(s)
+	}
+	if i > 0 && s[i-1] == ' ' {
+		i-- // the space is the copy's to collapse
+	}
+	if !utf8.ValidString(s[i:]) {
+		// Dropping a byte may join the halves of a character there.
+		return plainWith(s, plainStripper)
+	}
+	out := make([]byte, i, len(s)+len(s)/8)
+	copy(out, s[:i])
+	space := false // spacing is due before the next character
+	for i < len(s) {
+		// A run of plain ASCII is copied whole.
+		j := i
+		for j < len(s) && s[j] < utf8.RuneSelf && plainClass[s[j]] == keepByte {
+			j++
+		}
+		if j > i {
+			if space && len(out) > 0 {
+				out = append(out, ' ')
+			}
+			out, space, i = append(out, s[i:j]...), false, j
+			continue
+		}
+		c, n := s[i], 1
+		class := spaceByte
+		if c < utf8.RuneSelf {
+			class = int(plainClass[c])
+		} else {
+			var r rune
+			if r, n = utf8.DecodeRuneInString(s[i:]); !unicode.IsSpace(r) {
+				class = keepByte
+			}
+		}
+		switch class {
+		case keepByte, pipeByte:
+			if (space || class == pipeByte) && len(out) > 0 {
+				out = append(out, ' ')
+			}
+			out = append(out, s[i:i+n]...)
+			space = class == pipeByte
+		case spaceByte:
+			space = true
+		}
+		i += n
+	}
+	return undotTitles(unsafe.String(unsafe.SliceData(out), len(out))) // out is not changed again
 }
 
 // marksMayJoin reports whether a run of emphasis marks stands between two
