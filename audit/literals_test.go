@@ -386,3 +386,23 @@ func FuzzPlainOf(f *testing.F) {
 		}
 	})
 }
+
+// The words MayMatter tests a note's concepts against first hold those of
+// every paragraph's texts, the glued ones too: "0terminated" holds
+// "\bterminat…" only from where the number ends.
+func TestAllWordsHoldsGluedWords(t *testing.T) {
+	x := DefaultVocab.index
+	tried := 0
+	for key := range x.ids {
+		w := wordOf(key)
+		if !strings.HasPrefix(key, edge) || strings.HasSuffix(key, edge) || !isWordByte(w[0]) || w[0] >= '0' && w[0] <= '9' {
+			continue
+		}
+		l := DefaultVocab.Look(&Facts{}, []byte("0"+w+"ly"))
+		paras := l.paragraphs()
+		require.False(t, DefaultVocab.words(paras[0].text.plain).has(x.ids[key]), "%q: the paragraph alone lacks it", key)
+		require.True(t, l.allWords(paras).has(x.ids[key]), "%q: from the glued text", key)
+		tried++
+	}
+	require.Greater(t, tried, 10)
+}

@@ -39,13 +39,13 @@ type para struct {
 	folded string
 	text   plainText   // its plain text
 	joins  bool        // an emphasis mark may join or split words (marksMayJoin)
-	glued  []plainText // its plain text from each number run into a word (gluedStarts); nil until needed
+	glued  []plainText // its plain text from each number run into a word (gluedStarts); set by allWords
 }
 
 type plainText struct {
 	plain string
 	ends  wordSet // the words MayTerminate tests (wordIndex.narrow)
-	words wordSet // all its words; nil until MayMatter needs them
+	words wordSet // all its words; nil until MayMatter needs them (allWords)
 }
 
 // terminationConcepts are the concepts MayTerminate tries.
@@ -187,16 +187,14 @@ func (l *Look) MayMatter() bool {
 		return true
 	}
 	paras := l.paragraphs()
+	// A concept none of whose words the note holds matches no paragraph.
+	all := l.allWords(paras)
 	var found [maxTriggers]int8 // by triggerNames: 0 not tried yet, 1 no match, 2 a match
 	matches := func(k int) bool {
 		if found[k] == 0 {
-			c := l.v.concept(triggerNames[k])
 			found[k] = 1
-			for i := range paras {
-				if l.paraMatches(&paras[i], c) {
-					found[k] = 2
-					break
-				}
+			if looseMatchIn(paras, all, l.v.concept(triggerNames[k])) {
+				found[k] = 2
 			}
 		}
 		return found[k] == 2
@@ -221,30 +219,53 @@ func (l *Look) MayMatter() bool {
 	return false
 }
 
-// paraMatches reports whether a loosened pattern of c matches p's plain
-// text, or its text from a place where a heading or label may start once
-// its leading number is dropped.
-func (l *Look) paraMatches(p *para, c *concept) bool {
-	t := &p.text
-	if t.words == nil {
+// allWords finds the words of each paragraph's texts (looseMatchIn), and
+// returns them together.
+func (l *Look) allWords(paras []para) wordSet {
+	all := make(wordSet, (len(l.v.index.ids)+63)/64)
+	add := func(t *plainText) {
 		t.words = l.v.words(t.plain)
-	}
-	if c.anyLooseMatch(t.words, t.plain) {
-		return true
-	}
-	if p.glued == nil {
-		p.glued = []plainText{}
-		for _, at := range gluedStarts(t.plain) {
-			p.glued = append(p.glued, plainText{plain: t.plain[at:]})
+		for i, w := range t.words {
+			all[i] |= w
 		}
 	}
-	for i := range p.glued {
-		g := &p.glued[i]
-		if g.words == nil {
-			g.words = l.v.words(g.plain)
+	for i := range paras {
+		p := &paras[i]
+		add(&p.text)
+		for _, at := range gluedStarts(p.text.plain) {
+			p.glued = append(p.glued, plainText{plain: p.text.plain[at:]})
 		}
-		if c.anyLooseMatch(g.words, g.plain) {
-			return true
+		for k := range p.glued {
+			add(&p.glued[k])
+		}
+	}
+	return all
+}
+
+// looseMatchIn reports whether a loosened pattern of c matches a
+// paragraph's plain text, or its text from a place where a heading or
+// label may start once its leading number is dropped; all holds every word
+// of those texts (allWords), so a pattern whose words the note lacks is
+// tried on none of them.
+func looseMatchIn(paras []para, all wordSet, c *concept) bool {
+	if !c.looseMask.meets(all) {
+		return false
+	}
+	for i, re := range c.loose {
+		gate := c.looseGates[i]
+		if !gate.passes(all) {
+			continue
+		}
+		for k := range paras {
+			p := &paras[k]
+			if gate.passes(p.text.words) && re.MatchString(p.text.plain) {
+				return true
+			}
+			for _, g := range p.glued {
+				if gate.passes(g.words) && re.MatchString(g.plain) {
+					return true
+				}
+			}
 		}
 	}
 	return false
