@@ -3,6 +3,7 @@
 package audit
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -44,7 +45,7 @@ func (f *Facts) readContacts(n *parser.Note, bi int, file string, v *Vocab) {
 	if k.email {
 		add(emailRe)
 	}
-	if k.url {
+	if k.url && urlMayBeIn(masked) { // its hints may all have been in e-mails
 		add(urlRe)
 	}
 	if k.phone && hasThreeDigitRun(text) {
@@ -168,9 +169,37 @@ func detailKindsIn(text string) detailKinds {
 		email:     strings.IndexByte(text, '@') >= 0,
 		url:       strings.Contains(text, "www.") || strings.Contains(text, "http") || strings.Contains(text, ".org") || strings.Contains(text, ".ca") || strings.Contains(text, ".com") || strings.Contains(text, ".net") || strings.Contains(text, ".info"),
 		phone:     digits >= 4, // a phone number has ten digits, a toll-free word number four
-		address:   digits > 0 && numberThenName(text),
+		address:   digits > 0 && numberThenName(text) && streetWordIn(text),
 		shortLine: strings.Contains(text, "211") || strings.Contains(text, "811") || strings.Contains(text, "988"),
 	}
+}
+
+// streetWords: every address addressRe reads holds one of them ("St" in
+// "Street", "av" in "avenue" and "av.").
+var streetWords = []string{"Rd", "Road", "St", "Ave", "Lane", "Blvd", "Boulevard", "Drive", "Way", "Cres", "Court", "Place", "rue", "chemin", "boul", "av"}
+
+func streetWordIn(text string) bool {
+	for _, w := range streetWords {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// urlHints: every URL urlRe reads holds one of them, in any case.
+var urlHints = []string{"http", "www.", ".org", ".ca", ".com", ".net", ".info"}
+
+// urlMayBeIn reports whether text holds a URL hint, in any case.
+func urlMayBeIn(text []byte) bool {
+	for _, h := range urlHints {
+		for i := 0; i+len(h) <= len(text); i++ {
+			if text[i]|0x20 == h[0]|0x20 && bytes.EqualFold(text[i:i+len(h)], []byte(h)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // numberThenName reports whether some number is followed (after an

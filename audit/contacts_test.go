@@ -6,28 +6,41 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var phoneSeeds = []string{"416-555-0101", "(416) 555-0101", "(416)555-0101", "+1 416.555.0101", "1-866-APPELLE", "1 800 FLOWERS",
-	"call 613 555 0106 today", "2026-03-01", "03-15 and 04-01", "12345-6789", "x416-555-0101", "4165550101", "1-8000-555-0101", "٤١٦-555-0101"}
+var detailSeeds = []string{"416-555-0101", "(416) 555-0101", "(416)555-0101", "+1 416.555.0101", "1-866-APPELLE", "1 800 FLOWERS",
+	"call 613 555 0106 today", "2026-03-01", "03-15 and 04-01", "12345-6789", "x416-555-0101", "4165550101", "1-8000-555-0101", "٤١٦-555-0101",
+	"12 Main Street", "12, Elm Rd", "4 Bay St.", "1200 rue Sainte-Catherine", "5 av. du Parc", "10 boul. Gouin", "3 King's Crescent",
+	"WWW.CMHA.CA", "Https://x.org/a", "see cmha.ca", "help@cmha.ca then www.x.org", "a.INFO", "Session 3 The client"}
 
-// Every number phoneRe reads has a run of exactly three digits, so the
-// extraction may skip phoneRe on text without one.
-func TestPhoneNeedsThreeDigitRun(t *testing.T) {
-	for _, s := range append(corpusSentences(t), phoneSeeds...) {
-		phoneNeedsThreeDigitRun(t, s)
+// Every contact detail a regexp reads holds what the cheap tests before it
+// look for (a run of exactly three digits, a street word, a URL hint), so
+// the extraction skips the regexps on text without them.
+func TestDetailHints(t *testing.T) {
+	for _, s := range append(corpusSentences(t), detailSeeds...) {
+		detailHints(t, s)
 	}
 	require.True(t, hasThreeDigitRun("(416) 555-0101"))
 	require.False(t, hasThreeDigitRun("met on 2026-03-01 and 03-15"))
+	require.True(t, detailKindsIn("12 Main Street").address)
+	require.False(t, detailKindsIn("Session 3 The client called").address, "no street word")
+	require.True(t, urlMayBeIn([]byte("see WWW.CMHA.CA")))
+	require.False(t, urlMayBeIn([]byte("help@x         ")), "an e-mail masked, its .org with it")
 }
 
-func FuzzPhoneNeedsThreeDigitRun(f *testing.F) {
-	for _, s := range phoneSeeds {
+func FuzzDetailHints(f *testing.F) {
+	for _, s := range detailSeeds {
 		f.Add(s)
 	}
-	f.Fuzz(phoneNeedsThreeDigitRun)
+	f.Fuzz(detailHints)
 }
 
-func phoneNeedsThreeDigitRun(t *testing.T, s string) {
+func detailHints(t *testing.T, s string) {
 	if phoneRe.MatchString(s) && !hasThreeDigitRun(s) {
 		t.Fatalf("%q: phoneRe reads a number, but no run of three digits was found", s)
+	}
+	if addressRe.MatchString(s) && !detailKindsIn(s).address {
+		t.Fatalf("%q: addressRe reads an address, but detailKindsIn says none", s)
+	}
+	if urlRe.MatchString(s) && !urlMayBeIn([]byte(s)) {
+		t.Fatalf("%q: urlRe reads a URL, but no hint of one was found", s)
 	}
 }
