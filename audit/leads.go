@@ -21,8 +21,12 @@ type pattern struct {
 	// Set on first use, so that start-up compiles no more than before.
 	once    sync.Once
 	leads   []string       // nil: search as regexp does
-	atStart *regexp.Regexp // ^(?:re), tried where a lead starts the text
-	inText  *regexp.Regexp // ^(?s:.)(?:re), tried from the byte before a lead, so that \b sees it
+	atStart *regexp.Regexp // ^(?:re), tried on the text from a lead
+	bounded bool           // every match starts with \b
+	// ^(?s:.)(?:re), tried from the byte before a lead, so that \b sees it;
+	// only where that byte is a word character: compiled then.
+	inTextOnce sync.Once
+	inText     *regexp.Regexp
 }
 
 // maxLeads bounds the strings searched for in place of one regexp search.
@@ -69,7 +73,7 @@ func (p *pattern) prepare() {
 			return
 		}
 		p.atStart = regexp.MustCompile(`^(?:` + src + `)`)
-		p.inText = regexp.MustCompile(`^(?s:.)(?:` + src + `)`)
+		p.bounded = startsWithBoundary(tree.Simplify())
 		p.leads = kept
 	})
 }
@@ -151,20 +155,51 @@ func prefixes(re *syntax.Regexp) (set []string, exact bool) {
 
 // at returns the end of the match that starts at i, or -1. i is where a
 // lead starts, so a match that starts there is the one the regexp would
-// find there, and \b sees the same byte before it.
+// find there, and \b sees the same byte before it. A \b is the only test
+// that a match with leads makes before its first character (prefixes): on
+// text[i:] it reads as after a non-word character.
 func (p *pattern) at(text string, i int) int {
-	if i == 0 {
-		if loc := p.atStart.FindStringIndex(text); loc != nil {
-			return loc[1]
+	if i == 0 || !isWordByte(text[i-1]) {
+		if loc := p.atStart.FindStringIndex(text[i:]); loc != nil {
+			return i + loc[1]
 		}
 		return -1
 	}
+	if p.bounded && isWordByte(text[i]) {
+		return -1 // no word boundary inside a word
+	}
+	p.inTextOnce.Do(func() { p.inText = regexp.MustCompile(`^(?s:.)(?:` + p.Regexp.String() + `)`) })
 	// The byte before a lead ends a character (the lead starts one): "."
 	// takes exactly that byte, valid or not.
 	if loc := p.inText.FindStringIndex(text[i-1:]); loc != nil {
 		return i - 1 + loc[1]
 	}
 	return -1
+}
+
+// startsWithBoundary reports whether every match of re starts with \b.
+func startsWithBoundary(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpWordBoundary:
+		return true
+	case syntax.OpCapture:
+		return startsWithBoundary(re.Sub[0])
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if sub.Op != syntax.OpEmptyMatch { // "(?:)", where a loosened pattern had ^
+				return startsWithBoundary(sub)
+			}
+		}
+		return false
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !startsWithBoundary(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // eachStart calls yield with each place a lead occurs in text, lead by

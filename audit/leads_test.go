@@ -2,6 +2,7 @@ package audit
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -99,4 +100,18 @@ func allPatterns() []*pattern {
 		}
 	}
 	return out
+}
+
+func TestStartsWithBoundary(t *testing.T) {
+	for _, row := range []struct {
+		re   string
+		want bool
+	}{
+		{`\bcalled`, true}, {`\b(called|phoned)\b`, true}, {`(\bcalled|\bphoned)`, true},
+		{`(\bcalled|phoned)`, false}, {`called\b`, false}, {`(?:)\bcalled`, true}, {`x?\bcalled`, false},
+	} {
+		tree, err := syntax.Parse(row.re, syntax.Perl)
+		require.NoError(t, err)
+		require.Equal(t, row.want, startsWithBoundary(tree.Simplify()), row.re)
+	}
 }
