@@ -321,12 +321,11 @@ func foldBytes(body []byte) string {
 // fold is Fold; own says s's memory is not the caller's to keep, so an
 // unchanged s is copied.
 func fold(s string, own bool) string {
-	ascii, upper := true, false
-	for i := 0; i < len(s) && ascii; i++ {
-		ascii = s[i] < utf8.RuneSelf
-		upper = upper || 'A' <= s[i] && s[i] <= 'Z'
+	i := 0
+	for i < len(s) && lowerASCII[s[i]] {
+		i++
 	}
-	if ascii && !upper {
+	if i == len(s) {
 		if own {
 			return strings.Clone(s)
 		}
@@ -334,10 +333,11 @@ func fold(s string, own bool) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b.WriteString(s[:i])
+	for {
 		// A run of lower-case ASCII is copied whole.
 		j := i
-		for j < len(s) && s[j] < utf8.RuneSelf && (s[j] < 'A' || s[j] > 'Z') {
+		for j < len(s) && lowerASCII[s[j]] {
 			j++
 		}
 		b.WriteString(s[i:j])
@@ -357,3 +357,11 @@ func fold(s string, own bool) string {
 	}
 	return b.String()
 }
+
+// lowerASCII marks the bytes that fold to themselves: ASCII but A-Z.
+var lowerASCII = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c < 'A' || c > 'Z'
+	}
+	return t
+}()
