@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/noteaudit/noteaudit/parser"
 )
 
 // Evidence is a place in a note that a check relied on.
@@ -18,7 +20,7 @@ type Evidence struct {
 const maxEvidenceText = 200
 
 func clip(s string) string {
-	s = collapseSpace(s) // most text is already collapsed: no copy
+	s = parser.CollapseSpace(s) // most text is already collapsed: no copy
 	if utf8.RuneCountInString(s) <= maxEvidenceText {
 		return s
 	}

@@ -270,26 +270,6 @@ func sameFold(t *testing.T, s string) {
 	}
 }
 
-var collapseSeeds = []string{"", " ", "a b", "a  b", " a", "a ", "a\nb", "a\tb", "é b", "a\u2003b", "a\u00a0b", "x\x0by", "one two three",
-	"a \u2003b", "D — Session 5", "\u00a0é\u3000", "\xff \xfe", "a\u2028", " \u0085x  y "}
-
-func TestCollapseSpace(t *testing.T) {
-	for _, s := range collapseSeeds {
-		require.Equal(t, strings.Join(strings.Fields(s), " "), collapseSpace(s), "%q", s)
-	}
-}
-
-func FuzzCollapseSpace(f *testing.F) {
-	for _, s := range collapseSeeds {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if want := strings.Join(strings.Fields(s), " "); collapseSpace(s) != want {
-			t.Fatalf("%q: got %q, want %q", s, collapseSpace(s), want)
-		}
-	})
-}
-
 func TestLoosen(t *testing.T) {
 	for _, row := range []struct{ in, want string }{
 		{`^(reason|ground)s?$`, `(?:)(reason|ground)s?(?:)`},

@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/noteaudit/noteaudit/parser"
 )
 
 // Triage is what a cheap look at a note, before any Markdown parse, says
@@ -368,7 +370,7 @@ const (
 
 var plainClass = func() (c [utf8.RuneSelf]uint8) {
 	for b := range c {
-		if asciiSpace[b] {
+		if parser.IsASCIISpace(byte(b)) {
 			c[b] = spaceByte
 		}
 	}
@@ -457,7 +459,7 @@ func marksMayJoin(folded string) bool {
 	if strings.Contains(s, "](") {
 		s = linkTargetRe.ReplaceAllString(s, "")
 	}
-	spacing := func(c byte) bool { return asciiSpace[c] || strings.IndexByte("[]<>#|", c) >= 0 }
+	spacing := func(c byte) bool { return parser.IsASCIISpace(c) || strings.IndexByte("[]<>#|", c) >= 0 }
 	for i := 0; i < len(s); i++ {
 		if !isMark(s[i]) {
 			continue
@@ -490,63 +492,6 @@ func linkSpansLines(folded string) bool {
 	return false
 }
 
-// collapseSpace is strings.Join(strings.Fields(s), " "), without copying
-// text that has no spacing to collapse, and copying a word at a time.
-func collapseSpace(s string) string {
-	clean := true
-	for i, prevSpace := 0, true; i < len(s) && clean; {
-		c, n := s[i], 1
-		sp := asciiSpace[c]
-		if c >= utf8.RuneSelf {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			sp = unicode.IsSpace(r)
-		}
-		clean = !sp || (c == ' ' && !prevSpace && i+1 < len(s))
-		prevSpace = sp
-		i += n
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder // its string is its buffer: no copy at the end
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		word := skipWhile(s, i, true)
-		i = skipWhile(s, word, false)
-		if i > word {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(s[word:i])
-		}
-	}
-	return b.String()
-}
-
-// skipWhile returns where, from i, the run of spacing (space) or of other
-// characters (!space) ends.
-func skipWhile(s string, i int, space bool) int {
-	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf {
-			if asciiSpace[c] != space {
-				return i
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) != space {
-			return i
-		}
-		i += n
-	}
-	return i
-}
-
-// asciiSpace marks the ASCII bytes unicode.IsSpace is true of.
-var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
 func plainWith(folded string, r *strings.Replacer) string {
 	s := folded
 	if strings.Contains(s, "](") {
@@ -555,7 +500,7 @@ func plainWith(folded string, r *strings.Replacer) string {
 	if strings.ContainsAny(s, "*_`[]<>\\|#") { // most text has no markup
 		s = r.Replace(s)
 	}
-	return undotTitles(collapseSpace(s))
+	return undotTitles(parser.CollapseSpace(s))
 }
 
 // anyLooseMatch reports whether any loosened pattern (no ^ or $) of the

@@ -289,7 +289,7 @@ func (w *walker) emit(kind BlockKind, level int, spans []span, lineAt func(int) 
 		w.note.Sentences = append(w.note.Sentences, Sentence{Text: s.text, Line: lineAt(s.off), Block: len(w.note.Blocks)})
 		texts = append(texts, s.text)
 	}
-	block.Text = collapseSpace(strings.Join(texts, " "))
+	block.Text = CollapseSpace(strings.Join(texts, " "))
 	block.Count = len(w.note.Sentences) - block.First
 	w.note.Blocks = append(w.note.Blocks, block)
 	if kind == Heading {
@@ -310,7 +310,7 @@ func boldFirstLine(n ast.Node, first string, body []byte) bool {
 			t.Write(tx.Segment.Value(body))
 		}
 	}
-	return collapseSpace(t.String()) == first
+	return CollapseSpace(t.String()) == first
 }
 
 // inline collects the plain text of n's inline content.
@@ -426,9 +426,4 @@ func nodeStart(n ast.Node) int {
 		}
 	}
 	return n.Pos()
-}
-
-func collapseSpace(s string) string {
-	// strings.Fields also folds the '\n' sentence breaks into spaces.
-	return strings.Join(strings.Fields(s), " ")
 }

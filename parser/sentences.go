@@ -32,7 +32,7 @@ func splitSentences(text string) []span {
 		trimmed := strings.TrimSpace(raw)
 		if trimmed != "" {
 			lead := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
-			out = append(out, span{collapseSpace(trimmed), start + lead})
+			out = append(out, span{CollapseSpace(trimmed), start + lead})
 		}
 		start = end
 	}
