@@ -286,6 +286,17 @@ func (f *Facts) readBody(n *parser.Note, file string, v *Vocab) {
 	}
 }
 
+// nextDotSpace is where the ". " after the one at i is, or -1.
+func nextDotSpace(s string, i int) int {
+	if k := strings.Index(s[i+1:], ". "); k >= 0 {
+		return i + 1 + k
+	}
+	return -1
+}
+
+// maxTitle is the length of the longest title ("mlle").
+const maxTitle = 4
+
 // titles whose period does not end a sentence ("dr. lee").
 var titles = map[string]bool{"dr": true, "dre": true, "mr": true, "mrs": true, "ms": true, "st": true, "me": true, "mme": true, "mlle": true, "m": true, "no": true, "n°": true}
 
@@ -298,23 +309,17 @@ func foldSentence(s string) string {
 // undotTitles drops the period of each title followed by a space in
 // folded text.
 func undotTitles(s string) string {
-	if !strings.Contains(s, ". ") {
-		return s
-	}
 	var b strings.Builder
 	last := 0
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] != '.' || s[i+1] != ' ' {
-			continue
-		}
+	for i := strings.Index(s, ". "); i >= 0; i = nextDotSpace(s, i) {
 		j := i
-		for j > 0 && isWordByte(s[j-1]) {
+		for j > 0 && isWordByte(s[j-1]) && i-j <= maxTitle {
 			j--
 		}
 		if j == i && strings.HasSuffix(s[:i], "n°") && (i == 3 || !isWordByte(s[i-4])) {
 			j = i - 3
 		}
-		if !titles[s[j:i]] {
+		if i-j > maxTitle || j > 0 && isWordByte(s[j-1]) || !titles[s[j:i]] {
 			continue
 		}
 		b.WriteString(s[last:i])

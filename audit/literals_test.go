@@ -233,9 +233,43 @@ func TestUndotTitles(t *testing.T) {
 		{"x_dr. y", "x_dr. y"},
 		{"dr.lee", "dr.lee"},
 		{"", ""},
+		{"mlle. a, xmlle. b, amme. c", "mlle a, xmlle. b, amme. c"},
+		{". . dr. . m. ", ". . dr . m "},
 	} {
 		require.Equal(t, row.want, undotTitles(row.in), row.in)
 	}
+}
+
+// FuzzUndotTitles holds undotTitles to its plain form: each ". " after a
+// title word loses its period.
+func FuzzUndotTitles(f *testing.F) {
+	for _, s := range []string{"seen by dr. lee and mme. roy", "dossier n°. 12 and no. 4", "n°. 3", "xn°. 3", "the end. next", "mlle. a xmlle. b", ". . m. "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b strings.Builder
+		last := 0
+		for i := 0; i+1 < len(s); i++ {
+			if s[i] != '.' || s[i+1] != ' ' {
+				continue
+			}
+			j := i
+			for j > 0 && isWordByte(s[j-1]) {
+				j--
+			}
+			if j == i && strings.HasSuffix(s[:i], "n°") && (i == 3 || !isWordByte(s[i-4])) {
+				j = i - 3
+			}
+			if titles[s[j:i]] {
+				b.WriteString(s[last:i])
+				last = i + 1
+			}
+		}
+		b.WriteString(s[last:])
+		if got := undotTitles(s); got != b.String() {
+			t.Fatalf("%q: got %q, want %q", s, got, b.String())
+		}
+	})
 }
 
 // Fold agrees with its plain definition: lower case (unicode.ToLower),
