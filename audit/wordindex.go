@@ -297,7 +297,8 @@ type wordCache struct {
 		text string
 		set  wordSet
 	}
-	next    int
+	next    int      // the entry to fill next
+	last    int      // the entry given last
 	cue     wordSet  // scratch for cue tests, which never nest
 	cueText string   // the text cue holds the words of
 	slab    *Scratch // where sets come from; nil: each is made
@@ -364,13 +365,20 @@ func (v *Vocab) words(text string) wordSet {
 	if c == nil {
 		return v.index.scan(text, nil)
 	}
+	// The text asked about last is asked about again most often (each
+	// concept in turn on one sentence).
+	if e := &c.entries[c.last]; e.set != nil && e.text == text {
+		return e.set
+	}
 	for i := range c.entries {
 		if e := &c.entries[i]; e.set != nil && e.text == text {
+			c.last = i
 			return e.set
 		}
 	}
 	// A fresh set, never the evicted one's storage: a caller may still
 	// hold that.
+	c.last = c.next
 	e := &c.entries[c.next]
 	c.next = (c.next + 1) % len(c.entries)
 	e.text, e.set = text, v.index.scan(text, v.newSet(len(v.index.ids)))
