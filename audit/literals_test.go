@@ -420,3 +420,20 @@ func TestAllWordsHoldsGluedWords(t *testing.T) {
 	}
 	require.Greater(t, tried, 10)
 }
+
+// A scratch shared by two vocabularies gives each its own concepts: the
+// lookups it remembers are per vocabulary.
+func TestNamedPerVocabulary(t *testing.T) {
+	other, err := NewVocab(map[string]map[string][]string{"support": {"en": {`\bzzz\b`}}})
+	require.NoError(t, err)
+	s := NewScratch()
+	a, b := DefaultVocab.WithScratch(s), other.WithScratch(s)
+	for range 2 {
+		require.Same(t, DefaultVocab.concepts["support"], a.concept("support"))
+		require.Same(t, other.concepts["support"], b.concept("support"))
+		require.Same(t, other.cues["negation"], b.cue("negation"))
+		require.Same(t, DefaultVocab.cues["negation"], a.cue("negation"))
+	}
+	require.NotSame(t, DefaultVocab.concepts["support"], other.concepts["support"])
+	require.Panics(t, func() { a.concept("no such concept") })
+}

@@ -175,11 +175,48 @@ func (v *Vocab) Patterns(name, lang string) []string {
 }
 
 func (v *Vocab) concept(name string) *concept {
-	c := v.concepts[name]
+	var slots []namedSlot
+	if v.cache != nil {
+		slots = v.cache.concepts[:]
+	}
+	return v.named(v.concepts, slots, name, "concept")
+}
+
+// cue is concept for the cues.
+func (v *Vocab) cue(name string) *concept {
+	var slots []namedSlot
+	if v.cache != nil {
+		slots = v.cache.cues[:]
+	}
+	return v.named(v.cues, slots, name, "cue")
+}
+
+// named looks a concept or cue up by name. A note's reading looks the same
+// few names up hundreds of times, so a goroutine's Vocab remembers each
+// name's answer in a slot chosen by where the name's bytes are (most names
+// are constants): a string comparison, where a map hashed the name.
+func (v *Vocab) named(m map[string]*concept, slots []namedSlot, name, kind string) *concept {
+	var slot *namedSlot
+	if len(slots) > 0 {
+		slot = &slots[uintptr(unsafe.Pointer(unsafe.StringData(name)))/8%uintptr(len(slots))]
+		if slot.c != nil && slot.name == name && slot.vocab == v.index {
+			return slot.c
+		}
+	}
+	c := m[name]
 	if c == nil {
-		panic("audit: unknown vocabulary concept " + name)
+		panic("audit: unknown vocabulary " + kind + " " + name)
+	}
+	if slot != nil {
+		*slot = namedSlot{name, v.index, c}
 	}
 	return c
+}
+
+type namedSlot struct {
+	name  string
+	vocab *wordIndex // the vocabulary's own: a scratch may serve another
+	c     *concept
 }
 
 // Find returns the first asserted match of concept in folded text, or nil.
@@ -236,7 +273,7 @@ func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
 		return true
 	}
 	clause := 0
-	for _, re := range v.cues["clause_break"].re {
+	for _, re := range v.cue("clause_break").re {
 		for _, loc := range re.FindAllStringIndex(text[:start], -1) {
 			clause = max(clause, loc[1])
 		}
@@ -274,7 +311,7 @@ func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
 	if c.filters["after"] {
 		rest := text[end:]
 		stop := len(rest)
-		for _, re := range v.cues["clause_break"].re {
+		for _, re := range v.cue("clause_break").re {
 			if loc := re.FindStringIndex(rest); loc != nil && loc[0] < stop {
 				stop = loc[0]
 			}
@@ -287,7 +324,7 @@ func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
 }
 
 func (v *Vocab) cueIn(name, text string) bool {
-	c := v.cues[name]
+	c := v.cue(name)
 	var words wordSet // looked for only when a pattern needs words ("[;:,]" does not)
 	for i, re := range c.re {
 		if len(c.gates[i].sets) > 0 {

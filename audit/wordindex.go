@@ -297,11 +297,13 @@ type wordCache struct {
 		text string
 		set  wordSet
 	}
-	next    int      // the entry to fill next
-	last    int      // the entry given last
-	cue     wordSet  // scratch for cue tests, which never nest
-	cueText string   // the text cue holds the words of
-	slab    *Scratch // where sets come from; nil: each is made
+	concepts [64]namedSlot // Vocab.named's answers
+	cues     [16]namedSlot
+	next     int      // the entry to fill next
+	last     int      // the entry given last
+	cue      wordSet  // scratch for cue tests, which never nest
+	cueText  string   // the text cue holds the words of
+	slab     *Scratch // where sets come from; nil: each is made
 }
 
 // Scratch is storage for word sets that one goroutine reuses from one
