@@ -63,3 +63,19 @@ func TestSameFolder(t *testing.T) {
 		}
 	}
 }
+
+// isCleanRel agrees with filepath.Clean on the relative paths without ".."
+// that it is asked about.
+func FuzzIsCleanRel(f *testing.F) {
+	for _, s := range []string{"a", "a/b.md", "a//b", "./a", "a/./b", "a/", "/a", ".", "", "a/b/c.md", "a/.b/c", "a/b."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, r string) {
+		if r == "" || r[0] == '/' || strings.Contains(r, "..") {
+			return
+		}
+		if want := filepath.Clean(r) == r; isCleanRel(r) != want {
+			t.Fatalf("%q: isCleanRel says %v", r, !want)
+		}
+	})
+}

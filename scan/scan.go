@@ -135,11 +135,31 @@ func relTo(base string) func(p string) string {
 	}
 	return func(p string) string {
 		if prefix != "" && len(p) > len(prefix) && strings.HasPrefix(p, prefix) {
-			if r := p[len(prefix):]; r[0] != filepath.Separator && !strings.Contains(r, "..") && filepath.Clean(r) == r {
+			if r := p[len(prefix):]; r[0] != filepath.Separator && !strings.Contains(r, "..") && isCleanRel(r) {
 				return filepath.ToSlash(r)
 			}
 		}
 		return relSlow(base, p)
+	}
+}
+
+// isCleanRel reports whether filepath.Clean(r) == r for a relative path
+// with no "..": "." alone, or no empty or "." element. (The
+// walk gives every path cleaned already; Clean would check it again, for
+// every note.)
+func isCleanRel(r string) bool {
+	if filepath.Separator != '/' || r == "." {
+		return filepath.Clean(r) == r
+	}
+	for {
+		i := strings.IndexByte(r, '/')
+		if i < 0 {
+			return r != "" && r != "."
+		}
+		if elem := r[:i]; elem == "" || elem == "." {
+			return false
+		}
+		r = r[i+1:]
 	}
 }
 
