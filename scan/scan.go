@@ -468,17 +468,19 @@ func streamed(root string, o Options) Result {
 	for _, r := range results {
 		files = append(files, r.files...)
 	}
-	order := make([]int, len(files))
-	for i := range order {
-		order[i] = i
-	}
+	sortedFiles := files
+	var at []int // at[i]: where file i goes; nil: where it is
 	if !slices.IsSortedFunc(files, func(a, b File) int { return strings.Compare(a.Rel, b.Rel) }) {
+		order := make([]int, len(files))
+		for i := range order {
+			order[i] = i
+		}
 		sort.Slice(order, func(a, b int) bool { return files[order[a]].Rel < files[order[b]].Rel })
-	}
-	at := make([]int, len(files)) // at[i]: where file i goes
-	sortedFiles := make([]File, len(files))
-	for k, i := range order {
-		at[i], sortedFiles[k] = k, files[i]
+		at = make([]int, len(files))
+		sortedFiles = make([]File, len(files))
+		for k, i := range order {
+			at[i], sortedFiles[k] = k, files[i]
+		}
 	}
 	sorted := newPass1(len(files))
 	offs := make([]int, len(results)) // where each batch's notes start in files
@@ -492,7 +494,10 @@ func streamed(root string, o Options) Result {
 	parallel(len(results), copier, len(results), one, func(j int) {
 		r := results[j]
 		for i := range r.files {
-			k := at[offs[j]+i]
+			k := offs[j] + i
+			if at != nil {
+				k = at[k]
+			}
 			sorted.facts[k], sorted.briefs[k], sorted.triage[k], sorted.full[k], sorted.errs[k] = r.facts[i], r.briefs[i], r.triage[i], r.full[i], r.errs[i]
 		}
 		results[j] = done{}
