@@ -49,7 +49,7 @@ func decodeFlatYAML(raw *rawFrontMatter) (root *fnode, problems []Problem, ok bo
 		}
 		fileLine := raw.dataLine + i
 		if root == nil {
-			root = &fnode{kind: 'm', line: fileLine, m: map[string]*fnode{}}
+			root = newMapNode(fileLine, bytes.Count(data, []byte{'\n'})+1)
 		}
 		v := string(val)
 		switch v {
@@ -61,10 +61,29 @@ func decodeFlatYAML(raw *rawFrontMatter) (root *fnode, problems []Problem, ok bo
 	return root, problems, true
 }
 
+// newMapNode is a map node for about size keys.
+func newMapNode(line, size int) *fnode {
+	size = min(size, 64)
+	return &fnode{kind: 'm', line: line, m: make(map[string]*fnode, size), keys: make([]string, 0, size)}
+}
+
+// knownKeys are the keys front matter has most often, normalised: reading
+// one makes no string.
+var knownKeys = func() map[string]string {
+	m := map[string]string{}
+	for k := range metaAliases {
+		m[k] = normKey(k)
+	}
+	return m
+}()
+
 // set adds key's scalar value to a map node; a key given twice is a problem,
 // as the YAML path reports it.
 func (n *fnode) set(key []byte, val string, line int, problems []Problem) []Problem {
-	k := normKey(string(key))
+	k, known := knownKeys[string(key)]
+	if !known {
+		k = normKey(string(key))
+	}
 	if prev, dup := n.m[k]; dup {
 		problems = append(problems, Problem{Line: line, Message: fmt.Sprintf("front matter key %q is given twice (first at line %d); the last value is used", key, prev.line)})
 	} else {
@@ -81,7 +100,7 @@ func decodeFlatTOML(raw *rawFrontMatter) (root *fnode, ok bool) {
 	if len(data) > 64<<10 {
 		return nil, false
 	}
-	root = &fnode{kind: 'm', line: raw.dataLine, m: map[string]*fnode{}}
+	root = newMapNode(raw.dataLine, bytes.Count(data, []byte{'\n'})+1)
 	for i := 0; len(data) > 0; i++ {
 		line := data
 		if k := bytes.IndexByte(data, '\n'); k >= 0 {
