@@ -43,14 +43,14 @@ var errCaptured = errors.New("front matter captured")
 // bytes between them, so a decode error never costs us the body. JSON in braces is found
 // with a JSON decoder instead, because adrg's `{`/`}` format stops at the
 // first line holding only `}`, which may close a nested object.
-func splitFrontMatter(src []byte, lines lineIndex) (raw *rawFrontMatter, bodyOff int, problems []Problem) {
+func splitFrontMatter(src []byte) (raw *rawFrontMatter, bodyOff int, problems []Problem) {
 	firstOff, first := firstNonBlankLine(src)
 	if first == "" {
 		return nil, 0, nil
 	}
-	openLine := lines.Line(firstOff)
+	openLine := lineAt(src, firstOff)
 	if strings.HasPrefix(first, "{") {
-		return splitJSON(src, firstOff, openLine, lines)
+		return splitJSON(src, firstOff, openLine)
 	}
 	format, known := openers[first]
 	if !known {
@@ -84,14 +84,14 @@ func splitFrontMatter(src []byte, lines lineIndex) (raw *rawFrontMatter, bodyOff
 	return &rawFrontMatter{format: format, data: captured, openLine: openLine, dataLine: openLine + 1}, bodyOff, nil
 }
 
-func splitJSON(src []byte, firstOff, openLine int, lines lineIndex) (*rawFrontMatter, int, []Problem) {
+func splitJSON(src []byte, firstOff, openLine int) (*rawFrontMatter, int, []Problem) {
 	dec := json.NewDecoder(bytes.NewReader(src[firstOff:]))
 	var msg json.RawMessage
 	if err := dec.Decode(&msg); err != nil {
 		line := openLine
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			line = lines.Line(firstOff + int(se.Offset))
+			line = lineAt(src, firstOff+int(se.Offset))
 		}
 		// Not front matter we can read: a body that starts with "{" is rare,
 		// so say so and audit the whole file as body.

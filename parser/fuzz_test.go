@@ -61,7 +61,15 @@ func FuzzFrontMatter(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		lines := newLineIndex(src)
-		raw, off, _ := splitFrontMatter(src, lines)
+		for _, off := range []int{-1, 0, len(src) / 2, len(src), len(src) + 1} {
+			if lineAt(src, off) != lines.Line(off) {
+				t.Fatalf("lineAt(%d) = %d, the index says %d", off, lineAt(src, off), lines.Line(off))
+			}
+		}
+		if lineCount(src) != lines.Count(len(src)) {
+			t.Fatalf("lineCount = %d, the index says %d", lineCount(src), lines.Count(len(src)))
+		}
+		raw, off, _ := splitFrontMatter(src)
 		if off < 0 || off > len(src) {
 			t.Fatalf("body offset %d outside 0..%d", off, len(src))
 		}

@@ -38,3 +38,18 @@ func (l lineIndex) Count(size int) int {
 	}
 	return len(l)
 }
+
+// lineAt is lineIndex.Line without the index: for the few offsets
+// ParseMeta asks about, of notes whose body may never be read.
+func lineAt(src []byte, off int) int {
+	return 1 + bytes.Count(src[:min(max(off, 0), len(src))], []byte{'\n'})
+}
+
+// lineCount is lineIndex.Count without the index.
+func lineCount(src []byte) int {
+	n := bytes.Count(src, []byte{'\n'})
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		n++
+	}
+	return n
+}

@@ -80,10 +80,9 @@ func ParseMeta(path string, src []byte) (note *Note, rest []byte) {
 		}
 	}
 	src = loneCRToLF(src)
-	lines := newLineIndex(src)
-	note.Lines = lines.Count(len(src))
+	note.Lines = lineCount(src)
 
-	raw, bodyOff, problems := splitFrontMatter(src, lines)
+	raw, bodyOff, problems := splitFrontMatter(src)
 	note.Problems = append(note.Problems, problems...)
 	if raw != nil {
 		root, probs := decode(raw)
@@ -92,12 +91,12 @@ func ParseMeta(path string, src []byte) (note *Note, rest []byte) {
 		note.Meta = meta
 		note.Problems = append(note.Problems, probs...)
 	}
-	note.BodyLine = lines.Line(bodyOff)
+	note.BodyLine = lineAt(src, bodyOff)
 	for i := range note.Problems {
 		// A decoder may point just past the last line (at EOF).
 		note.Problems[i].Line = min(note.Problems[i].Line, max(note.Lines, 1))
 	}
-	note.body = &walker{src: src, off: bodyOff, lines: lines, note: note, section: -1, lead: -1}
+	note.body = &walker{src: src, off: bodyOff, note: note, section: -1, lead: -1}
 	return note, src[bodyOff:]
 }
 
@@ -116,6 +115,7 @@ func (n *Note) ParseBody() {
 			n.Problems = append(n.Problems, internalError(r))
 		}
 	}()
+	w.lines = newLineIndex(w.src)
 	w.walk(md.Parse(gtext.NewReader(w.body())))
 }
 
