@@ -1,7 +1,10 @@
 package audit
 
 import (
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -43,4 +46,27 @@ func detailHints(t *testing.T, s string) {
 	if urlRe.MatchString(s) && !urlMayBeIn([]byte(s)) {
 		t.Fatalf("%q: urlRe reads a URL, but no hint of one was found", s)
 	}
+}
+
+// ParseDate's reading of a plain "dddd-dd-dd" is the regexp path's.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2026-03-01", "2026/3/1", "2026.13.01", "2026-02-31", "0000-00-00", " 2026-03-01 ", "2026-03-1x", "20260-3-01", "mars 3, 2026", "٢٠٢٦-03-01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, gotOK := ParseDate(s)
+		fl := Fold(strings.TrimSpace(s))
+		if _, _, _, plain := plainISODate(fl); !plain {
+			return // the regexp path, as before
+		}
+		m := isoDateRe.FindStringSubmatch(fl)
+		require.NotNil(t, m, "%q: isoDateRe reads no date in a plain one", s)
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+			require.True(t, gotOK, s)
+			require.Equal(t, time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), got, s)
+		}
+	})
 }
