@@ -3,6 +3,7 @@ package audit
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -21,6 +22,7 @@ type pattern struct {
 	// Set on first use, so that start-up compiles no more than before.
 	once    sync.Once
 	leads   []string       // nil: search as regexp does
+	heads   []string       // for a pattern that starts with ^: the text starts with one of them, or it does not match
 	atStart *regexp.Regexp // ^(?:re), tried on the text from a lead
 	bounded bool           // every match starts with \b
 	// ^(?s:.)(?:re), tried from the byte before a lead, so that \b sees it;
@@ -55,15 +57,17 @@ func (p *pattern) prepare() {
 		if err != nil {
 			return
 		}
-		leads, _ := prefixes(tree.Simplify())
-		// A lead that starts with another is found where that one is.
-		sort.Strings(leads)
-		var kept []string
-		for _, l := range leads {
-			if len(kept) == 0 || !strings.HasPrefix(l, kept[len(kept)-1]) {
-				kept = append(kept, l)
+		tree = tree.Simplify()
+		if tree.Op == syntax.OpConcat && len(tree.Sub) > 1 && tree.Sub[0].Op == syntax.OpBeginText {
+			// "^(reasons?|why)…": every match starts the text, with a lead.
+			rest := *tree
+			rest.Sub = tree.Sub[1:]
+			if heads := kept(prefixes(&rest)); len(heads) <= maxLeads && !slices.Contains(heads, "") {
+				p.heads = heads
 			}
+			return
 		}
+		kept := kept(prefixes(tree))
 		for _, l := range kept {
 			if len(l) < 2 {
 				return // a one-byte lead is found everywhere
@@ -73,9 +77,32 @@ func (p *pattern) prepare() {
 			return
 		}
 		p.atStart = regexp.MustCompile(`^(?:` + src + `)`)
-		p.bounded = startsWithBoundary(tree.Simplify())
+		p.bounded = startsWithBoundary(tree)
 		p.leads = kept
 	})
+}
+
+// kept is a set of leads without those that start with another (it is
+// found where that one is).
+func kept(leads []string, _ bool) []string {
+	sort.Strings(leads)
+	var out []string
+	for _, l := range leads {
+		if len(out) == 0 || !strings.HasPrefix(l, out[len(out)-1]) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// startsWithHead reports whether text starts with one of p.heads.
+func (p *pattern) startsWithHead(text string) bool {
+	for _, h := range p.heads {
+		if strings.HasPrefix(text, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // prefixes returns strings one of which starts every match of re, and
@@ -233,7 +260,7 @@ func (p *pattern) starts(text string) []int {
 // MatchString is regexp's.
 func (p *pattern) MatchString(text string) bool {
 	if p.prepare(); p.leads == nil {
-		return p.Regexp.MatchString(text)
+		return (p.heads == nil || p.startsWithHead(text)) && p.Regexp.MatchString(text)
 	}
 	found := false
 	p.eachStart(text, func(i int) bool {
@@ -246,6 +273,9 @@ func (p *pattern) MatchString(text string) bool {
 // FindStringIndex is regexp's.
 func (p *pattern) FindStringIndex(text string) []int {
 	if p.prepare(); p.leads == nil {
+		if p.heads != nil && !p.startsWithHead(text) {
+			return nil
+		}
 		return p.Regexp.FindStringIndex(text)
 	}
 	for _, i := range p.starts(text) {
@@ -260,6 +290,9 @@ func (p *pattern) FindStringIndex(text string) []int {
 // each search resuming where the last match ended.
 func (p *pattern) FindAllStringIndex(text string, n int) [][]int {
 	if p.prepare(); p.leads == nil || n >= 0 {
+		if p.heads != nil && !p.startsWithHead(text) {
+			return nil
+		}
 		return p.Regexp.FindAllStringIndex(text, n)
 	}
 	var out [][]int

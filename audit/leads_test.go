@@ -75,6 +75,7 @@ var leadSeeds = []string{
 	"called her twice", "xcalled her", "écalled her", "called", "no-shows, 3 no shows", "the cas and the cas",
 	"closing session closing session", "final final meeting", "de fin du cloture", "\xffcalled her", "é",
 	"a closing session was held; the final meeting took place.", "left voicemail; vm; lvm", "",
+	"plan: call her", "p - call", "reasons: moved", "why: x", "closure", "fermeture du dossier",
 }
 
 func samePatternResults(t *testing.T, p *pattern, s string) {
@@ -113,5 +114,23 @@ func TestStartsWithBoundary(t *testing.T) {
 		tree, err := syntax.Parse(row.re, syntax.Perl)
 		require.NoError(t, err)
 		require.Equal(t, row.want, startsWithBoundary(tree.Simplify()), row.re)
+	}
+}
+
+// A pattern that starts with ^ is tried only on text that starts with one
+// of its heads.
+func TestHeads(t *testing.T) {
+	p := newPattern(regexp.MustCompile(`^(p|plan|next steps?|to do)\s*[:—-]`))
+	p.prepare()
+	require.Equal(t, []string{"next step", "p", "to do"}, p.heads)
+	for _, row := range []struct {
+		re    string
+		heads []string
+	}{
+		{`^(?i)plan`, nil}, {`^\s*(if|unless)`, nil}, {`(^a|^b)c`, nil}, {`^closure\b`, []string{"closure"}},
+	} {
+		q := newPattern(regexp.MustCompile(row.re))
+		q.prepare()
+		require.Equal(t, row.heads, q.heads, row.re)
 	}
 }
