@@ -21,7 +21,7 @@ const maxEvidenceText = 200
 
 func clip(s string) string {
 	s = parser.CollapseSpace(s) // most text is already collapsed: no copy
-	if utf8.RuneCountInString(s) <= maxEvidenceText {
+	if len(s) <= maxEvidenceText || utf8.RuneCountInString(s) <= maxEvidenceText {
 		return s
 	}
 	r := []rune(s)
