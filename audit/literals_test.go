@@ -437,3 +437,33 @@ func TestNamedPerVocabulary(t *testing.T) {
 	require.NotSame(t, DefaultVocab.concepts["support"], other.concepts["support"])
 	require.Panics(t, func() { a.concept("no such concept") })
 }
+
+var cannotTerminateSeeds = []string{"", "Session 3. We talked about sleep.\n", "# Closing summary\n\nClient withdrew.\n",
+	"Clos\\ing the file.\n", "clos**ing** the file\n", "[closing](x) note\n", "**Termination** of services\n", "## 2Closing note\n",
+	"Fin des services.\n", "Closing\n=======\n\ntext\n", "CLOSING NOTE\n", "the final session was held today\n", "term_ination\n"}
+
+// cannotTerminate never rules out a body the paragraph by paragraph test
+// would find a termination in.
+func FuzzCannotTerminate(f *testing.F) {
+	for _, s := range cannotTerminateSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		if l := DefaultVocab.Look(&Facts{}, []byte(body)); l.cannotTerminate() && l.terminationInParagraphs() {
+			t.Fatalf("%q: ruled out, but a paragraph may terminate", body)
+		}
+	})
+}
+
+func TestCannotTerminate(t *testing.T) {
+	ruledOut := 0
+	for _, s := range append(corpusSentences(t), cannotTerminateSeeds...) {
+		l := DefaultVocab.Look(&Facts{}, []byte(s))
+		if l.cannotTerminate() {
+			require.False(t, l.terminationInParagraphs(), s)
+			ruledOut++
+		}
+	}
+	require.Greater(t, ruledOut, 100, "most text holds no termination words")
+	require.False(t, DefaultVocab.Look(&Facts{}, []byte("Closing summary\n")).cannotTerminate())
+}

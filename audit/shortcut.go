@@ -27,11 +27,12 @@ type Triage struct {
 // MayTerminate and MayMatter: its paragraphs as plain text, with their
 // words. It belongs to one goroutine.
 type Look struct {
-	v     *Vocab // with the note's own word cache
-	f     *Facts
-	body  []byte
-	paras []para // nil until needed
-	ends  *bool  // MayTerminate's answer, once known
+	v      *Vocab // with the note's own word cache
+	f      *Facts
+	body   []byte
+	paras  []para  // nil until needed
+	ends   *bool   // MayTerminate's answer, once known
+	folded *string // the body folded, once needed
 }
 
 // para is a paragraph: a run of lines between blank lines, folded. A
@@ -66,7 +67,7 @@ func (v *Vocab) Look(f *Facts, body []byte) *Look {
 
 func (l *Look) paragraphs() []para {
 	if l.paras == nil {
-		chunks := paragraphs(foldBytes(l.body))
+		chunks := paragraphs(l.foldedBody())
 		l.paras = make([]para, 0, len(chunks))
 		for _, chunk := range chunks {
 			p := para{folded: chunk, joins: strings.ContainsAny(chunk, "*_`") && marksMayJoin(chunk) || linkSpansLines(chunk)}
@@ -92,6 +93,53 @@ func (l *Look) MayTerminate() bool {
 }
 
 func (l *Look) terminationIn() bool {
+	return !l.cannotTerminate() && l.terminationInParagraphs()
+}
+
+// cannotTerminate reports, from the whole body at once, that no pattern
+// terminationInParagraphs tries can match there: none has its words
+// anywhere in the body, word boundaries or not. That holds where each
+// paragraph's plain text, and each heading in it, is made of pieces of the
+// body, so that a word of theirs is a word of the body: no link target
+// (dropped), no escape (dropped) and no mark inside a run of text (see
+// marksMayJoin), and no word the patterns need holds spacing or markup
+// (wordIndex.endsPlain). Otherwise, or when it cannot tell, it says false.
+// Most notes hold none of those words, and need no paragraphs then.
+func (l *Look) cannotTerminate() bool {
+	x := l.v.index
+	if !x.endsPlain {
+		return false
+	}
+	body := l.foldedBody()
+	if strings.Contains(body, "](") || strings.IndexByte(body, '\\') >= 0 || strings.ContainsAny(body, "*_`") && marksMayJoin(body) {
+		return false
+	}
+	words := x.ends.scanAnywhere(body, l.v.newSet(x.endsSize), x.endsSize)
+	for _, name := range terminationConcepts {
+		c := l.v.concept(name)
+		if !c.mask.meets(words) && !c.looseMask.meets(words) {
+			continue // no gate's first words
+		}
+		for i := range c.re {
+			if c.gates[i].passes(words) || c.looseGates[i].passes(words) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// foldedBody is the note's body, folded once.
+func (l *Look) foldedBody() string {
+	if l.folded == nil {
+		f := foldBytes(l.body)
+		l.folded = &f
+	}
+	return *l.folded
+}
+
+// terminationInParagraphs is terminationIn, paragraph by paragraph.
+func (l *Look) terminationInParagraphs() bool {
 	v := l.v
 	heading := v.concept("termination_heading")
 	statement, session := v.concept("termination_statement"), v.concept("session_held")

@@ -24,6 +24,9 @@ type wordIndex struct {
 	// endsSize bounds the ids of those words: they come first, so the
 	// sets ends gives need only a few words of storage.
 	endsSize int
+	// endsPlain: no word of ends holds spacing or markup, which a
+	// paragraph's plain text changes (Look.cannotTerminate).
+	endsPlain bool
 }
 
 // automaton finds a set of words in a text.
@@ -168,9 +171,10 @@ func (x *wordIndex) narrow(cs ...*concept) error {
 		}
 	}
 	sort.Strings(keys)
-	x.endsSize = 0
+	x.endsSize, x.endsPlain = 0, true
 	for _, k := range keys {
 		x.endsSize = max(x.endsSize, x.ids[k]+1)
+		x.endsPlain = x.endsPlain && !strings.ContainsAny(wordOf(k), " \t\n\v\f\r*_`\\[]<>#|")
 	}
 	var err error
 	x.ends, err = x.automatonOf(keys)
@@ -259,6 +263,27 @@ func (x *wordIndex) gate(cnf [][]string) gate {
 // scan returns the set of words text holds, reusing into's storage.
 func (x *wordIndex) scan(text string, into wordSet) wordSet {
 	return x.all.scan(text, into, len(x.ids))
+}
+
+// scanAnywhere is scan without word boundaries: every word of the
+// automaton that text holds, wherever it stands.
+func (a *automaton) scanAnywhere(text string, into wordSet, size int) wordSet {
+	n := (size + 63) / 64
+	if cap(into) < n {
+		into = make(wordSet, n)
+	} else {
+		into = into[:n]
+		clear(into)
+	}
+	if a.ac == nil || text == "" {
+		return into
+	}
+	for _, m := range a.ac.FindAllOverlapping(unsafe.Slice(unsafe.StringData(text), len(text))) {
+		for _, v := range a.variants[m.PatternID] {
+			into[v.id>>6] |= 1 << (v.id & 63)
+		}
+	}
+	return into
 }
 
 // scan returns the set of the automaton's words text holds, in a set of
