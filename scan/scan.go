@@ -328,22 +328,21 @@ func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.Brief, []
 		for _, i := range needed[1] {
 			seen[i] = true
 		}
+		// The unseen briefs are gathered at the front of p.briefs, in
+		// place: pos only grows, so each moves to where one was already
+		// read.
 		n := 0
-		for _, i := range pos {
-			if !seen[i] && facts[i] == nil {
-				n++
-			}
-		}
-		unseen = make([]audit.Brief, 0, n)
 		for _, i := range pos {
 			switch {
 			case facts[i] != nil:
 			case seen[i]:
 				facts[i] = p.briefs[i].Facts()
 			default:
-				unseen = append(unseen, p.briefs[i])
+				p.briefs[n] = p.briefs[i]
+				n++
 			}
 		}
+		unseen = p.briefs[:n:n]
 	}
 	o.Progress = nil
 	parallel(len(rest), o, len(rest), one, func(k int) {
