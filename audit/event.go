@@ -141,18 +141,23 @@ func groupCases(notes []*Facts, folderClients map[string]map[string]bool) map[st
 // clientsByFolder gives each folder's client values.
 func clientsByFolder(notes []*Facts, unseen []Brief) map[string]map[string]bool {
 	folderClients := map[string]map[string]bool{}
-	lastDir, lastClient := "", "" // notes come folder by folder, a client's in a row
+	// Notes come folder by folder, a client's often in a row.
+	lastDir, lastClient := "", ""
+	var clients map[string]bool // lastDir's
 	add := func(file, client string) {
 		if c := strings.TrimSpace(client); c != "" {
 			dir := dirOf(file)
 			if dir == lastDir && c == lastClient {
 				return
 			}
-			lastDir, lastClient = dir, c
-			if folderClients[dir] == nil {
-				folderClients[dir] = map[string]bool{}
+			if clients == nil || dir != lastDir {
+				if clients = folderClients[dir]; clients == nil {
+					clients = map[string]bool{}
+					folderClients[dir] = clients
+				}
 			}
-			folderClients[dir][c] = true
+			lastDir, lastClient = dir, c
+			clients[c] = true
 		}
 	}
 	for _, f := range notes {
