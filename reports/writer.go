@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -76,7 +77,13 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err = tmp.Chmod(0o600); err != nil {
 		return err
 	}
-	if err = write(tmp); err != nil {
+	// A sweep's report may be tens of MB, and a writer may write it in
+	// small pieces: a system call each, unbuffered.
+	buf := bufio.NewWriterSize(tmp, 256<<10)
+	if err = write(buf); err != nil {
+		return err
+	}
+	if err = buf.Flush(); err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {
