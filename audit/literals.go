@@ -254,21 +254,27 @@ func wordsOf(exact []string) [][]string {
 	// (not shared by all, those are above). Each choice is a word set
 	// every match holds one of: "(derniere|ultime) (seance|rencontre)"
 	// gives {derniere, ultime} and {rencontre, seance}.
-	for _, choose := range []func([]string) string{longestKey, firstKey, lastKey} {
-		var set []string
-		for _, keys := range split {
-			var own, rare []string
-			for _, k := range keys {
-				if k != "" && count[k] < len(exact) {
-					own = append(own, k)
-					if !commonWords[wordOf(k)] {
-						rare = append(rare, k)
-					}
+	// Each string's own words (not shared by all), the uncommon ones only
+	// where it has some.
+	owns := make([][]string, len(split))
+	for i, keys := range split {
+		var own, rare []string
+		for _, k := range keys {
+			if k != "" && count[k] < len(exact) {
+				own = append(own, k)
+				if !commonWords[wordOf(k)] {
+					rare = append(rare, k)
 				}
 			}
-			if len(rare) > 0 {
-				own = rare
-			}
+		}
+		if len(rare) > 0 {
+			own = rare
+		}
+		owns[i] = own
+	}
+	for _, choose := range []func([]string) string{longestKey, firstKey, lastKey} {
+		var set []string
+		for _, own := range owns {
 			if len(own) == 0 {
 				set = nil // its shared words already gate it
 				break
