@@ -50,8 +50,17 @@ func Run(notes []*Facts, cfg *Config) Result {
 // (scan.Result.Unseen): those count as notes of their cases, and their
 // client values group other notes of their folder, as in Run.
 func RunAll(notes []*Facts, unseen []Brief, cfg *Config) Result {
+	return RunAllIn(notes, unseen, nil, cfg)
+}
+
+// RunAllIn is RunAll given the client values of each folder, as
+// ClientsByFolder gives them for the keys of the same notes (nil: it finds
+// them).
+func RunAllIn(notes []*Facts, unseen []Brief, folderClients map[string]map[string]bool, cfg *Config) Result {
 	res := Result{Notes: len(notes) + len(unseen)}
-	folderClients := clientsByFolder(notes, unseen)
+	if folderClients == nil {
+		folderClients = clientsByFolder(notes, unseen)
+	}
 	cases := groupCases(notes, folderClients)
 	res.Cases = len(cases)
 	others := map[string]bool{}
@@ -110,7 +119,11 @@ func SortErrors(errs []FileError) {
 // name); elsewhere it joins the single client value of its folder, or the
 // folder.
 func GroupKeys(keys []Brief) map[string][]int {
-	folderClients := clientsByFolder(nil, keys)
+	return GroupKeysIn(keys, ClientsByFolder(keys))
+}
+
+// GroupKeysIn is GroupKeys given ClientsByFolder(keys).
+func GroupKeysIn(keys []Brief, folderClients map[string]map[string]bool) map[string][]int {
 	cases := map[string][]int{}
 	var members []int // of the case the last note joined: the next is often its neighbour in the same case
 	last := ""
@@ -136,6 +149,12 @@ func groupCases(notes []*Facts, folderClients map[string]map[string]bool) map[st
 		cases[id] = append(cases[id], f)
 	}
 	return cases
+}
+
+// ClientsByFolder gives each folder's client values, from its notes' keys
+// (Facts.Key): what joins a note without one to a case.
+func ClientsByFolder(keys []Brief) map[string]map[string]bool {
+	return clientsByFolder(nil, keys)
 }
 
 // clientsByFolder gives each folder's client values.

@@ -48,11 +48,15 @@ type Result struct {
 	Facts  []*audit.Facts
 	Unseen []audit.Brief // notes no event can see, in brief (with the shortcut)
 	Errors []audit.FileError
+
+	// The client values of each folder, where the scan found them for
+	// the very notes of Facts and Unseen (nil: Audit finds them).
+	folderClients map[string]map[string]bool
 }
 
 // Audit audits what the scan found (audit.RunAll).
 func (r Result) Audit(cfg *audit.Config) audit.Result {
-	return audit.RunAll(r.Facts, r.Unseen, cfg)
+	return audit.RunAllIn(r.Facts, r.Unseen, r.folderClients, cfg)
 }
 
 // File is one note to read: its path on disk and in reports.
@@ -291,7 +295,7 @@ func Read(files []File, o Options) ([]*audit.Facts, []audit.FileError) {
 	parallel(len(batches), o, len(files), func(k int) int { return batches[k][1] - batches[k][0] }, func(k int) {
 		readBatch(files, batches[k], o, facts, triage, full, errs)
 	})
-	facts, _, ferrs := finish(files, pass1{facts: facts, triage: triage, full: full, errs: errs}, o)
+	facts, _, ferrs, _ := finish(files, pass1{facts: facts, triage: triage, full: full, errs: errs}, o)
 	return facts, ferrs
 }
 
@@ -310,13 +314,14 @@ func newPass1(n int) pass1 {
 
 // finish runs pass 2 on the sorted files and returns their facts in order,
 // and in brief the notes held in brief (p.briefs) that no event can see.
-func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.Brief, []audit.FileError) {
+func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.Brief, []audit.FileError, map[string]map[string]bool) {
 	facts, triage, full, errs := p.facts, p.triage, p.full, p.errs
 	keys, pos := keysOf(p)
+	folderClients := audit.ClientsByFolder(keys)
 	// Pass 2: a case that spans folders may need notes pass 1 did not read
 	// in full; read those now (a short tail, not counted in the progress).
 	var rest []int
-	needed := perCase(keys, pos, triage, o.Config, audit.BodyNeeded, audit.Seen)
+	needed := perCase(keys, pos, triage, folderClients, o.Config, audit.BodyNeeded, audit.Seen)
 	for _, i := range needed[0] {
 		if !full[i] {
 			rest = append(rest, i)
@@ -350,7 +355,10 @@ func finish(files []File, p pass1, o Options) ([]*audit.Facts, []audit.Brief, []
 		facts[i], errs[i] = ReadOne(files[i], o)
 	})
 	outF, outE := collect(facts, errs)
-	return outF, unseen, outE
+	if len(rest) > 0 {
+		folderClients = nil // a note read again may say otherwise
+	}
+	return outF, unseen, outE, folderClients
 }
 
 // keysOf lists the keys of the notes read (Facts.Key), and where each is
@@ -502,7 +510,7 @@ func streamed(root string, o Options) Result {
 		results[j] = done{}
 	})
 	res := Result{Root: root, Files: len(files)}
-	res.Facts, res.Unseen, res.Errors = finish(sortedFiles, sorted, o)
+	res.Facts, res.Unseen, res.Errors, res.folderClients = finish(sortedFiles, sorted, o)
 	res.Errors = append(walkErrs, res.Errors...)
 	audit.SortErrors(res.Errors)
 	return res
@@ -580,11 +588,11 @@ func sameFolder(a, b string) bool {
 
 // perCase lists, for each test, the positions (pos[i] for keys[i]) of the
 // notes which, case by case, it says yes to. The notes are grouped once.
-func perCase(keys []audit.Brief, pos []int, triage []audit.Triage, cfg *audit.Config, tests ...func([]audit.Brief, []audit.Triage, *audit.Config) []bool) [][]int {
+func perCase(keys []audit.Brief, pos []int, triage []audit.Triage, folderClients map[string]map[string]bool, cfg *audit.Config, tests ...func([]audit.Brief, []audit.Triage, *audit.Config) []bool) [][]int {
 	out := make([][]int, len(tests))
 	var ks []audit.Brief
 	var m []audit.Triage
-	for _, members := range audit.GroupKeys(keys) {
+	for _, members := range audit.GroupKeysIn(keys, folderClients) {
 		if a, b := members[0], members[len(members)-1]+1; b-a == len(members) && pos[b-1]-pos[a] == b-1-a {
 			// A run of notes, as a case's usually are: the tests read
 			// them in place (they keep neither list).
@@ -621,7 +629,7 @@ func readBatch(files []File, b [2]int, o Options, facts []*audit.Facts, triage [
 			pos = append(pos, i)
 		}
 	}
-	for _, i := range perCase(keys, pos, triage, o.Config, audit.BodyNeeded)[0] {
+	for _, i := range perCase(keys, pos, triage, audit.ClientsByFolder(keys), o.Config, audit.BodyNeeded)[0] {
 		if facts[i].Dated && !mayMatter(looks[i-b[0]]) {
 			triage[i].MayMatter = false // its body holds nothing an event reads
 			continue
