@@ -268,27 +268,18 @@ func (x *wordIndex) scan(text string, into wordSet) wordSet {
 // scanAnywhere is scan without word boundaries: every word of the
 // automaton that text holds, wherever it stands.
 func (a *automaton) scanAnywhere(text string, into wordSet, size int) wordSet {
-	n := (size + 63) / 64
-	if cap(into) < n {
-		into = make(wordSet, n)
-	} else {
-		into = into[:n]
-		clear(into)
-	}
-	if a.ac == nil || text == "" {
-		return into
-	}
-	for _, m := range a.ac.FindAllOverlapping(unsafe.Slice(unsafe.StringData(text), len(text))) {
-		for _, v := range a.variants[m.PatternID] {
-			into[v.id>>6] |= 1 << (v.id & 63)
-		}
-	}
-	return into
+	return a.scanWords(text, into, size, false)
 }
 
 // scan returns the set of the automaton's words text holds, in a set of
 // size words.
 func (a *automaton) scan(text string, into wordSet, size int) wordSet {
+	return a.scanWords(text, into, size, true)
+}
+
+// scanWords is scan, minding the word boundaries a word's key asks for or
+// not (edges).
+func (a *automaton) scanWords(text string, into wordSet, size int, edges bool) wordSet {
 	n := (size + 63) / 64
 	if cap(into) < n {
 		into = make(wordSet, n)
@@ -301,8 +292,8 @@ func (a *automaton) scan(text string, into wordSet, size int) wordSet {
 	}
 	// The automaton reads bytes; the text is only read, never kept.
 	for _, m := range a.ac.FindAllOverlapping(unsafe.Slice(unsafe.StringData(text), len(text))) {
-		left := m.Start == 0 || !isWordByte(text[m.Start-1])
-		right := m.End == len(text) || !isWordByte(text[m.End])
+		left := !edges || m.Start == 0 || !isWordByte(text[m.Start-1])
+		right := !edges || m.End == len(text) || !isWordByte(text[m.End])
 		for _, v := range a.variants[m.PatternID] {
 			if (left || !v.left) && (right || !v.right) {
 				into[v.id>>6] |= 1 << (v.id & 63)
