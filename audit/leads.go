@@ -62,12 +62,14 @@ func (p *pattern) prepare() {
 			// "^(reasons?|why)…": every match starts the text, with a lead.
 			rest := *tree
 			rest.Sub = tree.Sub[1:]
-			if heads := kept(prefixes(&rest)); len(heads) <= maxLeads && !slices.Contains(heads, "") {
+			leads, _ := prefixes(&rest)
+			if heads := shortestLeads(leads); len(heads) <= maxLeads && !slices.Contains(heads, "") {
 				p.heads = heads
 			}
 			return
 		}
-		kept := kept(prefixes(tree))
+		leads, _ := prefixes(tree)
+		kept := shortestLeads(leads)
 		for _, l := range kept {
 			if len(l) < 2 {
 				return // a one-byte lead is found everywhere
@@ -82,9 +84,9 @@ func (p *pattern) prepare() {
 	})
 }
 
-// kept is a set of leads without those that start with another (it is
-// found where that one is).
-func kept(leads []string, _ bool) []string {
+// shortestLeads is a set of leads without those that start with another
+// (it is found where that one is), sorted.
+func shortestLeads(leads []string) []string {
 	sort.Strings(leads)
 	var out []string
 	for _, l := range leads {

@@ -238,12 +238,12 @@ func (l *Look) MayMatter() bool {
 	}
 	paras := l.paragraphs()
 	// A concept none of whose words the note holds matches no paragraph.
-	all := l.allWords(paras)
+	noteWords := l.allWords(paras)
 	var found [maxTriggers]int8 // by triggerNames: 0 not tried yet, 1 no match, 2 a match
 	matches := func(k int) bool {
 		if found[k] == 0 {
 			found[k] = 1
-			if looseMatchIn(paras, all, l.v.concept(triggerNames[k])) {
+			if looseMatchIn(paras, noteWords, l.v.concept(triggerNames[k])) {
 				found[k] = 2
 			}
 		}
