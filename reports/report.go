@@ -90,11 +90,12 @@ type Options struct {
 // Build turns an audit result into the report model: sorted, counted, and
 // redacted when asked.
 func Build(res audit.Result, errs []audit.FileError, o Options) *Report {
+	// Lists are made at their size, never nil: JSON writes [] for none.
 	r := &Report{Schema: Schema, Tool: Tool{"noteaudit", o.Version}, Root: o.Root, Lang: o.Lang,
-		Events: []Event{}, Errors: []FileError{}}
+		Events: make([]Event, 0, len(res.Events)), Errors: make([]FileError, 0, len(errs)+len(res.Errors))}
 	for _, e := range res.Events {
 		ev := Event{Case: e.Case, File: e.File, Line: e.Line, Date: e.Date, Practitioner: e.Practitioner,
-			CourtOrdered: e.CourtOrdered, Notes: append([]string{}, e.Notes...), Checks: []Check{}}
+			CourtOrdered: e.CourtOrdered, Notes: append([]string{}, e.Notes...), Checks: make([]Check, 0, len(e.Checks))}
 		if e.Ground != "" {
 			g := e.Ground
 			ev.Ground = &g
@@ -103,7 +104,7 @@ func Build(res audit.Result, errs []audit.FileError, o Options) *Report {
 			if c.Severity == audit.Off {
 				continue
 			}
-			ch := Check{ID: c.ID, Status: string(c.Status), Severity: c.Severity.String(), Message: c.Message, Source: c.Source, Evidence: []Evidence{}}
+			ch := Check{ID: c.ID, Status: string(c.Status), Severity: c.Severity.String(), Message: c.Message, Source: c.Source, Evidence: make([]Evidence, 0, len(c.Evidence))}
 			for _, x := range c.Evidence {
 				ch.Evidence = append(ch.Evidence, Evidence{x.File, x.Line, x.Text})
 			}
