@@ -90,6 +90,13 @@ func RunAllIn(notes []*Facts, unseen []Brief, folderClients map[string]map[strin
 	onEveryCore(len(ids), func(i int) {
 		out[i].events, out[i].errs = AuditCase(ids[i], cases[ids[i]], cfg)
 	})
+	n := 0
+	for _, a := range out {
+		n += len(a.events)
+	}
+	if n > 0 {
+		res.Events = make([]Event, 0, n)
+	}
 	for _, a := range out {
 		res.Events = append(res.Events, a.events...)
 		res.Errors = append(res.Errors, a.errs...)
