@@ -312,6 +312,7 @@ func undotTitles(s string) string {
 	var b strings.Builder
 	last := 0
 	for i := strings.Index(s, ". "); i >= 0; i = nextDotSpace(s, i) {
+		// The word before it, or its last maxTitle+1 bytes: no title.
 		j := i
 		for j > 0 && isWordByte(s[j-1]) && i-j <= maxTitle {
 			j--
@@ -319,7 +320,7 @@ func undotTitles(s string) string {
 		if j == i && strings.HasSuffix(s[:i], "n°") && (i == 3 || !isWordByte(s[i-4])) {
 			j = i - 3
 		}
-		if i-j > maxTitle || j > 0 && isWordByte(s[j-1]) || !titles[s[j:i]] {
+		if !titles[s[j:i]] {
 			continue
 		}
 		b.WriteString(s[last:i])

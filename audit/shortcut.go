@@ -375,11 +375,25 @@ var (
 	linkTargetRe = regexp.MustCompile(`\]\([^)]*\)`)
 	// Emphasis marks inside a word join it ("clos**ing**"), other markup
 	// never does: it becomes a space, so it cannot join words either.
-	plainStripper = strings.NewReplacer("*", "", "_", "", "`", "", "[", " ", "]", " ", "<", " ", ">", " ", "#", " ", "|", " | ", "\\", "")
+	plainStripper = strings.NewReplacer(plainMarkup...)
 	// An emphasis mark may also be a literal character ("00*alternative"):
 	// contact details are looked for with marks as spaces.
-	spacedStripper = strings.NewReplacer("*", " ", "_", " ", "`", " ", "[", " ", "]", " ", "<", " ", ">", " ", "#", " ", "|", " | ", "\\", "")
+	spacedStripper = strings.NewReplacer(func() (pairs []string) {
+		for i := 0; i < len(plainMarkup); i += 2 {
+			with := plainMarkup[i+1]
+			if isMark(plainMarkup[i][0]) {
+				with = " "
+			}
+			pairs = append(pairs, plainMarkup[i], with)
+		}
+		return pairs
+	}()...)
 )
+
+// plainMarkup is what plain text has for each markup byte (old, new
+// pairs): emphasis marks and escapes dropped, other markup made spacing,
+// a table's "|" kept apart.
+var plainMarkup = []string{"*", "", "_", "", "`", "", "\\", "", "[", " ", "]", " ", "<", " ", ">", " ", "#", " ", "|", " | "}
 
 // anyLooseGate reports whether a text with these words passes the word
 // test of any of the concept's loosened patterns. A heading is tested
@@ -422,13 +436,9 @@ var plainClass = func() (c [utf8.RuneSelf]uint8) {
 			c[b] = spaceByte
 		}
 	}
-	for _, b := range "*_`\\" {
-		c[b] = dropByte
+	for i := 0; i < len(plainMarkup); i += 2 {
+		c[plainMarkup[i][0]] = map[string]uint8{"": dropByte, " ": spaceByte, " | ": pipeByte}[plainMarkup[i+1]]
 	}
-	for _, b := range "[]<>#" {
-		c[b] = spaceByte
-	}
-	c['|'] = pipeByte
 	return c
 }()
 
