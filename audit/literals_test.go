@@ -378,7 +378,8 @@ func TestSparseMask(t *testing.T) {
 
 var plainSeeds = []string{"", " ", "a", "plain text, already.", "two  spaces", "line\nbreak", " lead", "trail ", "trail\n",
 	"**plan:** call dr. lee", "a|b", "|a|", "a | b", "x # y", "<b>x</b>", "no_show", "a\\*b", "caf\u00e9\u00a0au lait", "\u00a0\u2003x\u3000",
-	"n°. 12 and m. roy", "see [the site](http://x.org) now", "\xc2*\xa0x", "\xff\xfe", "| |", "a\t|\n\nb", "é*", "[x] [ ] y"}
+	"n°. 12 and m. roy", "see [the site](http://x.org) now", "\xc2*\xa0x", "\xff\xfe", "| |", "a\t|\n\nb", "é*", "[x] [ ] y",
+	"hard\\\nbreak", "end\\", "a\\\r\nb", "a\\\\\nb", "\\\n", "x \\ y"}
 
 // plainish, in one pass where it can, gives what plainWith does with
 // plainStripper.
@@ -439,7 +440,7 @@ func TestNamedPerVocabulary(t *testing.T) {
 }
 
 var cannotTerminateSeeds = []string{"", "Session 3. We talked about sleep.\n", "# Closing summary\n\nClient withdrew.\n",
-	"Clos\\ing the file.\n", "clos**ing** the file\n", "[closing](x) note\n", "**Termination** of services\n", "## 2Closing note\n",
+	"Clos\\ing the file.\n", "Closing session\\held\n", "Closing\\\nsession held\n", "clos**ing** the file\n", "[closing](x) note\n", "**Termination** of services\n", "## 2Closing note\n",
 	"Fin des services.\n", "Closing\n=======\n\ntext\n", "CLOSING NOTE\n", "the final session was held today\n", "term_ination\n"}
 
 // cannotTerminate never rules out a body the paragraph by paragraph test

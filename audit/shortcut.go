@@ -101,7 +101,7 @@ func (l *Look) terminationIn() bool {
 // anywhere in the body, word boundaries or not. That holds where each
 // paragraph's plain text, and each heading in it, is made of pieces of the
 // body, so that a word of theirs is a word of the body: no link target
-// (dropped), no escape (dropped) and no mark inside a run of text (see
+// (dropped) and no mark inside a run of text (see
 // marksMayJoin), and no word the patterns need holds spacing or markup
 // (wordIndex.endsPlain). Otherwise, or when it cannot tell, it says false.
 // Most notes hold none of those words, and need no paragraphs then.
@@ -111,7 +111,7 @@ func (l *Look) cannotTerminate() bool {
 		return false
 	}
 	body := l.foldedBody()
-	if strings.Contains(body, "](") || strings.IndexByte(body, '\\') >= 0 || strings.ContainsAny(body, "*_`") && marksMayJoin(body) {
+	if strings.Contains(body, "](") || strings.ContainsAny(body, "*_`") && marksMayJoin(body) {
 		return false
 	}
 	words := x.ends.scanAnywhere(body, l.v.newSet(x.endsSize), x.endsSize)
@@ -390,10 +390,11 @@ var (
 	}()...)
 )
 
-// plainMarkup is what plain text has for each markup byte (old, new
-// pairs): emphasis marks and escapes dropped, other markup made spacing,
-// a table's "|" kept apart.
-var plainMarkup = []string{"*", "", "_", "", "`", "", "\\", "", "[", " ", "]", " ", "<", " ", ">", " ", "#", " ", "|", " | "}
+// plainMarkup is what plain text has for each markup (old, new pairs):
+// emphasis marks dropped, other markup made spacing, a table's "|" kept
+// apart. A backslash stays, as the parse keeps it (an escape's too),
+// except at a hard line break, which the parse reads as a space.
+var plainMarkup = []string{"*", "", "_", "", "`", "", "\\\n", " ", "\\\r", " ", "[", " ", "]", " ", "<", " ", ">", " ", "#", " ", "|", " | "}
 
 // anyLooseGate reports whether a text with these words passes the word
 // test of any of the concept's loosened patterns. A heading is tested
@@ -425,9 +426,10 @@ func plainish(folded string) string {
 // What plainStripper does with each byte.
 const (
 	keepByte  = iota
-	dropByte  // an emphasis mark or escape: ""
+	dropByte  // an emphasis mark: ""
 	spaceByte // other markup, and spacing: " "
 	pipeByte  // a table's "|": " | "
+	slashByte // a backslash: a space before a line's end, else kept
 )
 
 var plainClass = func() (c [utf8.RuneSelf]uint8) {
@@ -437,8 +439,11 @@ var plainClass = func() (c [utf8.RuneSelf]uint8) {
 		}
 	}
 	for i := 0; i < len(plainMarkup); i += 2 {
-		c[plainMarkup[i][0]] = map[string]uint8{"": dropByte, " ": spaceByte, " | ": pipeByte}[plainMarkup[i+1]]
+		if old := plainMarkup[i]; len(old) == 1 {
+			c[old[0]] = map[string]uint8{"": dropByte, " ": spaceByte, " | ": pipeByte}[plainMarkup[i+1]]
+		}
 	}
+	c['\\'] = slashByte
 	return c
 }()
 
@@ -486,6 +491,12 @@ func plainOf(s string) string {
 		class := spaceByte
 		if c < utf8.RuneSelf {
 			class = int(plainClass[c])
+			if class == slashByte {
+				class = keepByte
+				if i+1 < len(s) && (s[i+1] == '\n' || s[i+1] == '\r') {
+					class = spaceByte
+				}
+			}
 		} else {
 			var r rune
 			if r, n = utf8.DecodeRuneInString(s[i:]); !unicode.IsSpace(r) {

@@ -71,6 +71,9 @@ func FuzzTriage(f *testing.F) {
 		"Notes.\n\nDone. 2Alternatives: a weekly group.\n", // a label at a sentence's start, likewise
 		"## 1Alternatives\n\nA weekly group.\n",
 		"I am [clos](x\ny)ing the file today.\n",
+		"Closing session\\held\n",      // the parse keeps a backslash: "session\held" holds "held"
+		"Closing session\\\nheld\n",    // a hard line break reads as a space
+		"# Closing\\\nsession: held\n", // a heading keeps its backslash
 	} {
 		f.Add([]byte(s))
 	}
