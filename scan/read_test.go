@@ -5,8 +5,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -78,4 +80,21 @@ func FuzzIsCleanRel(f *testing.F) {
 			t.Fatalf("%q: isCleanRel says %v", r, !want)
 		}
 	})
+}
+
+// An interner gives one copy of equal values, and stops learning new ones
+// at its bound.
+func TestInterner(t *testing.T) {
+	var h interner
+	first := h.of("Dr. Lee")
+	again := h.of(strings.Clone(first))
+	require.Equal(t, first, again)
+	require.Same(t, unsafe.StringData(first), unsafe.StringData(again), "equal values share one copy")
+	require.Equal(t, "", h.of(""))
+	for i := 0; i < maxInterned+10; i++ {
+		h.of(strconv.Itoa(i))
+	}
+	require.Len(t, h.seen, maxInterned)
+	late := strconv.Itoa(maxInterned + 5)
+	require.Equal(t, late, h.of(strings.Clone(late)), "past the bound a value is still itself")
 }
