@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -401,33 +400,33 @@ func keysOf(p pass1) (keys []audit.Brief, pos []int) {
 func streamed(root string, o Options) Result {
 	// The walk may run well ahead of the reading (a batch is a list of
 	// paths), so the progress total is known early.
-	batches := make(chan []File, 1<<14)
+	batches := make(chan batch, 1<<14)
 	var walkErrs []audit.FileError
 	prog := &progress{report: o.Progress, walking: true}
+	st := &store{}
 	go func() {
-		var batch []File
+		var b batch
 		flush := func() {
-			if len(batch) > 0 {
-				batches <- batch
-				batch = nil
+			if len(b.files) > 0 {
+				batches <- b
+				b = batch{off: b.off + len(b.files)}
 			}
 		}
+		var files []File // in the walk's order
+		sorted := true
 		walkErrs = walk(root, root, o, func(f File) {
-			if len(batch) == maxBatch || (len(batch) > 0 && !sameFolder(batch[0].Rel, f.Rel)) {
+			if len(b.files) == maxBatch || (len(b.files) > 0 && !sameFolder(b.files[0].Rel, f.Rel)) {
 				flush()
 			}
-			batch = append(batch, f)
+			sorted = sorted && (len(files) == 0 || files[len(files)-1].Rel < f.Rel)
+			files = append(files, f)
+			b.files = append(b.files, f)
 			prog.found(1)
 		})
 		flush()
+		st.walked(files, sorted) // before the workers can end
 		close(batches)
 	}()
-	type done struct {
-		files []File
-		pass1
-	}
-	var results []done
-	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for w := 0; w < o.Workers; w++ {
 		wg.Add(1)
@@ -440,10 +439,10 @@ func streamed(root string, o Options) Result {
 			wo := o
 			wo.Vocab = o.Vocab.WithScratch(scratch)
 			for b := range batches {
-				n := len(b)
-				r := done{b, newPass1(n)}
+				n := len(b.files)
+				r, inPlace := st.slot(b)
 				scratch.Reset()
-				readBatch(b, [2]int{0, n}, wo, r.facts, r.triage, r.full, r.errs)
+				readBatch(b.files, [2]int{0, n}, wo, r.facts, r.triage, r.full, r.errs)
 				// Most notes give their front matter's plain fields only:
 				// held in brief until every note is read.
 				for i, f := range r.facts {
@@ -455,9 +454,9 @@ func streamed(root string, o Options) Result {
 						}
 					}
 				}
-				mu.Lock()
-				results = append(results, r)
-				mu.Unlock()
+				if !inPlace {
+					st.done(b, r)
+				}
 				prog.finished(n)
 			}
 		}()
@@ -465,58 +464,99 @@ func streamed(root string, o Options) Result {
 	wg.Wait()
 	prog.walkDone() // the walk ended before batches closed
 
-	// Pass 2 and the facts' order are those of the sorted file list. A
-	// batch is a run of one folder's notes in the walk's (lexical) order,
-	// so batches in order of their first note are usually that list
-	// already.
-	sort.Slice(results, func(a, b int) bool { return results[a].files[0].Rel < results[b].files[0].Rel })
-	n := 0
-	for _, r := range results {
-		n += len(r.files)
-	}
-	files := make([]File, 0, n)
-	for _, r := range results {
-		files = append(files, r.files...)
-	}
-	sortedFiles := files
-	var at []int // at[i]: where file i goes; nil: where it is
-	if !slices.IsSortedFunc(files, func(a, b File) int { return strings.Compare(a.Rel, b.Rel) }) {
+	files, all := st.files, st.all
+	if !st.sorted {
+		// Pass 2 and the facts' order are those of the sorted file list;
+		// the walk's (lexical) order is that list, unless a name holds a
+		// character before "/" ("a-b/" comes after "a/").
 		order := make([]int, len(files))
 		for i := range order {
 			order[i] = i
 		}
 		sort.Slice(order, func(a, b int) bool { return files[order[a]].Rel < files[order[b]].Rel })
-		at = make([]int, len(files))
-		sortedFiles = make([]File, len(files))
+		sortedFiles, sorted := make([]File, len(files)), newPass1(len(files))
 		for k, i := range order {
-			at[i], sortedFiles[k] = k, files[i]
+			sortedFiles[k] = files[i]
+			sorted.facts[k], sorted.briefs[k], sorted.triage[k], sorted.full[k], sorted.errs[k] = all.facts[i], all.briefs[i], all.triage[i], all.full[i], all.errs[i]
 		}
+		files, all = sortedFiles, sorted
 	}
-	sorted := newPass1(len(files))
-	offs := make([]int, len(results)) // where each batch's notes start in files
-	for j := 1; j < len(results); j++ {
-		offs[j] = offs[j-1] + len(results[j-1].files)
-	}
-	// Batch by batch on every core: on one, copying the briefs of
-	// 100,000 notes kept the other core idle for about 70 ms.
-	copier := o
-	copier.Progress = nil
-	parallel(len(results), copier, len(results), one, func(j int) {
-		r := results[j]
-		for i := range r.files {
-			k := offs[j] + i
-			if at != nil {
-				k = at[k]
-			}
-			sorted.facts[k], sorted.briefs[k], sorted.triage[k], sorted.full[k], sorted.errs[k] = r.facts[i], r.briefs[i], r.triage[i], r.full[i], r.errs[i]
-		}
-		results[j] = done{}
-	})
 	res := Result{Root: root, Files: len(files)}
-	res.Facts, res.Unseen, res.Errors, res.folderClients = finish(sortedFiles, sorted, o)
+	res.Facts, res.Unseen, res.Errors, res.folderClients = finish(files, all, o)
 	res.Errors = append(walkErrs, res.Errors...)
 	audit.SortErrors(res.Errors)
 	return res
+}
+
+// batch is a run of one folder's notes, and where the first is in the
+// walk's order.
+type batch struct {
+	files []File
+	off   int
+}
+
+// store holds pass 1's findings for every note, in the walk's order. The
+// number of notes is known once the walk ends, well before the reading
+// does: from then on, a batch is read into its place; the few read before
+// are kept apart and moved there then. So no note's findings are copied
+// once every note is read.
+type store struct {
+	mu      sync.Mutex
+	all     pass1 // nil slices until the walk ends
+	files   []File
+	sorted  bool         // the walk's order is the order of the notes' paths
+	pending []earlyBatch // read before the walk ended
+}
+
+type earlyBatch struct {
+	off int
+	p   pass1
+}
+
+// walked sets the store up for the walk's files, and moves the batches
+// read so far into their places.
+func (s *store) walked(files []File, sorted bool) {
+	all := newPass1(len(files))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.all, s.files, s.sorted = all, files, sorted
+	for _, r := range s.pending {
+		r.p.copyTo(all, r.off)
+	}
+	s.pending = nil
+}
+
+// slot gives the place to read b into: its place in the store when the
+// walk has ended (inPlace), else its own.
+func (s *store) slot(b batch) (p pass1, inPlace bool) {
+	s.mu.Lock()
+	all := s.all
+	s.mu.Unlock()
+	if all.facts == nil {
+		return newPass1(len(b.files)), false
+	}
+	end := b.off + len(b.files)
+	return pass1{all.facts[b.off:end], all.briefs[b.off:end], all.triage[b.off:end], all.full[b.off:end], all.errs[b.off:end]}, true
+}
+
+// done takes a batch read in its own place (slot).
+func (s *store) done(b batch, p pass1) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.all.facts == nil {
+		s.pending = append(s.pending, earlyBatch{b.off, p})
+		return
+	}
+	p.copyTo(s.all, b.off)
+}
+
+// copyTo copies p to dst from off on.
+func (p pass1) copyTo(dst pass1, off int) {
+	copy(dst.facts[off:], p.facts)
+	copy(dst.briefs[off:], p.briefs)
+	copy(dst.triage[off:], p.triage)
+	copy(dst.full[off:], p.full)
+	copy(dst.errs[off:], p.errs)
 }
 
 // interner gives one copy of each string it is given, so that the briefs

@@ -146,3 +146,37 @@ func TestStreamedOrder(t *testing.T) {
 		require.Equal(t, want, got)
 	}
 }
+
+// The store puts each batch's findings at its place in the walk's order,
+// whether the batch was read before the walk ended (kept apart, then
+// moved) or after (read in place).
+func TestStore(t *testing.T) {
+	files := []File{{"r/a/1.md", "a/1.md"}, {"r/a/2.md", "a/2.md"}, {"r/b/1.md", "b/1.md"}, {"r/b/2.md", "b/2.md"}, {"r/c/1.md", "c/1.md"}}
+	read := func(p pass1, b batch) {
+		for i, f := range b.files {
+			p.briefs[i].Path = f.Rel
+			p.full[i] = i%2 == 0
+		}
+	}
+	s := &store{}
+	early := batch{files: files[2:4], off: 2}
+	p, inPlace := s.slot(early)
+	require.False(t, inPlace, "no place before the walk ends")
+	read(p, early)
+	s.done(early, p)
+
+	s.walked(files, true)
+	for _, b := range []batch{{files: files[:2], off: 0}, {files: files[4:], off: 4}} {
+		p, inPlace := s.slot(b)
+		require.True(t, inPlace)
+		read(p, b)
+	}
+	var got []string
+	for _, b := range s.all.briefs {
+		got = append(got, b.Path)
+	}
+	require.Equal(t, []string{"a/1.md", "a/2.md", "b/1.md", "b/2.md", "c/1.md"}, got)
+	require.Equal(t, []bool{true, false, true, false, true}, s.all.full)
+	require.Equal(t, files, s.files)
+	require.True(t, s.sorted)
+}
