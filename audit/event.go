@@ -333,7 +333,11 @@ func (e *EventContext) T(key string, args ...any) string { return T(e.Config.Lan
 func (e *EventContext) Hits(concept string) []Evidence {
 	var out []Evidence
 	for _, f := range e.Notes {
-		out = append(out, f.Hits[concept]...)
+		for _, h := range f.Hits {
+			if h.Concept == concept {
+				out = append(out, h.Evidence)
+			}
+		}
 	}
 	return out
 }

@@ -34,7 +34,7 @@ type Facts struct {
 	CourtOrdered *bool // from the termination block
 	CourtLine    int
 
-	Hits map[string][]Evidence // concept -> asserted sentences
+	Hits []Hit // asserted sentences, in note order
 
 	Orgs           []Org // contact details written out, grouped by organisation
 	StatedContacts int   // contacts stated as given without details
@@ -148,13 +148,17 @@ func ExtractMeta(n *parser.Note, relPath string, v *Vocab) *Facts {
 	return f
 }
 
-// hit records evidence for a concept; the map is made on first use (most
-// notes have none, and a sweep keeps Facts for every note).
+// Hit is a sentence asserting a concept.
+type Hit struct {
+	Concept string
+	Evidence
+}
+
+// hit records evidence for a concept. A list, not a map by concept: a
+// note has a few, and a sweep holds the facts of every note an event may
+// see until the end, for each collection to scan.
 func (f *Facts) hit(concept string, e Evidence) {
-	if f.Hits == nil {
-		f.Hits = map[string][]Evidence{}
-	}
-	f.Hits[concept] = append(f.Hits[concept], e)
+	f.Hits = append(f.Hits, Hit{concept, e})
 }
 
 func quote(s string) string { return "“" + s + "”" }
