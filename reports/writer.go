@@ -62,7 +62,23 @@ func FormatFor(flag, out, def string) (string, error) {
 // WriteFileAtomic writes a report file so that a reader never sees half of
 // it: a temp file beside the target, synced, then renamed over it. The file
 // is private (0600) because reports hold client information.
+//
+// A path that is not a regular file is not replaced: a folder is refused,
+// and a device or pipe ("--out /dev/null", "--out /dev/stdout") is written
+// to as it is; renaming over it would put a file where it was. A symbolic
+// link stays one: the file it points to is replaced.
 func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+	if st, err := os.Lstat(path); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		if target, err := filepath.EvalSymlinks(path); err == nil {
+			path = target
+		}
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return fmt.Errorf("%s is a folder, not a file", path)
+		}
+		return writeInPlace(path, write)
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".noteaudit-*")
 	if err != nil {
@@ -93,4 +109,22 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// writeInPlace writes to a device or pipe.
+func writeInPlace(path string, write func(io.Writer) error) (err error) {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	buf := bufio.NewWriterSize(f, 256<<10)
+	if err = write(buf); err != nil {
+		return err
+	}
+	return buf.Flush()
 }
