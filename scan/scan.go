@@ -405,22 +405,23 @@ func streamed(root string, o Options) Result {
 	prog := &progress{report: o.Progress, walking: true}
 	st := &store{}
 	go func() {
-		var b batch
+		var files []File // in the walk's order
+		off := 0         // where the batch being gathered starts in files
+		// A batch is files[off:], sent as is: growing files copies it to
+		// a new array and never changes the old one a batch may be in.
 		flush := func() {
-			if len(b.files) > 0 {
-				batches <- b
-				b = batch{off: b.off + len(b.files)}
+			if off < len(files) {
+				batches <- batch{files[off:len(files):len(files)], off}
+				off = len(files)
 			}
 		}
-		var files []File // in the walk's order
 		sorted := true
 		walkErrs = walk(root, root, o, func(f File) {
-			if len(b.files) == maxBatch || (len(b.files) > 0 && !sameFolder(b.files[0].Rel, f.Rel)) {
+			if n := len(files) - off; n == maxBatch || (n > 0 && !sameFolder(files[off].Rel, f.Rel)) {
 				flush()
 			}
 			sorted = sorted && (len(files) == 0 || files[len(files)-1].Rel < f.Rel)
 			files = append(files, f)
-			b.files = append(b.files, f)
 			prog.found(1)
 		})
 		flush()
