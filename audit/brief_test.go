@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/noteaudit/noteaudit/parser"
 	"github.com/stretchr/testify/require"
 )
 
@@ -85,4 +86,20 @@ func TestDirOf(t *testing.T) {
 		"a/../b", "a/b/.", "a/b/..", "a./b", ".a/b", "a/.b", "a b/c", "é/ü.md", "/", "//", "a\\b/c"} {
 		require.Equal(t, path.Dir(p), dirOf(p), "%q", p)
 	}
+}
+
+// Facts given back to a scratch are filled again by ExtractMeta, with
+// nothing left of the note they held before.
+func TestRecycledFacts(t *testing.T) {
+	s := NewScratch()
+	v := DefaultVocab.WithScratch(s)
+	first := parser.Parse("a/1.md", []byte("---\nclient: A-1\ndate: 2026-01-05\ntype: closing\ntermination:\n  ground: client-request\n---\nBody.\n"))
+	f := ExtractMeta(first, "a/1.md", v)
+	require.True(t, f.Termination)
+	s.Recycle(f)
+
+	second := parser.Parse("b/2.md", []byte("---\nclient: B-2\n---\nBody.\n"))
+	again := ExtractMeta(second, "b/2.md", v)
+	require.Same(t, f, again, "the recycled facts are used")
+	require.Equal(t, ExtractMeta(second, "b/2.md", DefaultVocab), again, "and hold nothing of the first note")
 }

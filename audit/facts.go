@@ -128,7 +128,8 @@ var typeSpacer = strings.NewReplacer("_", " ", "-", " ")
 // ExtractMeta reads what the front matter alone says. It is all a sweep
 // keeps of a note no termination event can read (Look).
 func ExtractMeta(n *parser.Note, relPath string, v *Vocab) *Facts {
-	f := &Facts{Path: relPath, Problems: n.Problems, Waivers: n.Meta.Waivers}
+	f := v.newFacts()
+	f.Path, f.Problems, f.Waivers = relPath, n.Problems, n.Meta.Waivers
 	m := n.Meta
 	f.Client, f.ClientLine = m.Client.Text, m.Client.Line
 	f.Practitioner, f.PractLine, f.Type = m.Practitioner.Text, m.Practitioner.Line, m.Type.Text

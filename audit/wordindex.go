@@ -329,6 +329,27 @@ type Scratch struct {
 	words []uint64 // sets are cut from it
 	used  int
 	cache wordCache
+	facts []*Facts // given back (Recycle), for ExtractMeta to fill again
+}
+
+// Recycle gives f back for ExtractMeta to fill again: a sweep keeps most
+// notes in brief, and their facts need not each be made anew. Nothing may
+// use f afterwards.
+func (s *Scratch) Recycle(f *Facts) {
+	s.facts = append(s.facts, f)
+}
+
+// newFacts returns an empty Facts: a recycled one if v's scratch has one.
+func (v *Vocab) newFacts() *Facts {
+	if v.cache != nil && v.cache.slab != nil {
+		if free := v.cache.slab.facts; len(free) > 0 {
+			f := free[len(free)-1]
+			v.cache.slab.facts = free[:len(free)-1]
+			*f = Facts{}
+			return f
+		}
+	}
+	return &Facts{}
 }
 
 // NewScratch returns empty storage for one goroutine.

@@ -452,6 +452,7 @@ func streamed(root string, o Options) Result {
 							brief.Client, brief.DateText = held.of(brief.Client), held.of(brief.DateText)
 							brief.Practitioner, brief.Type = held.of(brief.Practitioner), held.of(brief.Type)
 							r.briefs[i], r.facts[i] = brief, nil
+							scratch.Recycle(f) // the batch's looks at it are done
 						}
 					}
 				}
