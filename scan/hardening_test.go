@@ -2,11 +2,11 @@ package scan
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/noteaudit/noteaudit/audit"
@@ -59,7 +59,11 @@ func hostileTree(t *testing.T, root string) map[string]string {
 	put(t, root, "bad/date-formats.md", []byte("---\nclient: B-9\ndate: 14/03/2026\n---\nText.\n"))
 	require.NoError(t, os.Symlink(filepath.Join(root, "bad"), filepath.Join(root, "bad", "loop")))
 	require.NoError(t, os.Symlink(filepath.Join(outside, "secret.md"), filepath.Join(root, "bad", "out-link.md")))
-	require.NoError(t, syscall.Mkfifo(filepath.Join(root, "bad", "fifo.md"), 0o644))
+	if err := mkfifo(filepath.Join(root, "bad", "fifo.md")); errors.Is(err, errors.ErrUnsupported) {
+		delete(want, "bad/fifo.md") // no pipes in a folder here
+	} else {
+		require.NoError(t, err)
+	}
 	put(t, root, "bad/unclosed.md", []byte("---\nclient: B-10\n\nBody.\n"))
 	put(t, root, "bad/bad-yaml.md", []byte("---\nclient: [B-11\n---\nBody.\n"))
 	return want

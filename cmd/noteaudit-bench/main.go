@@ -20,7 +20,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/adrg/frontmatter"
@@ -115,9 +114,7 @@ func child(name string, args ...string) result {
 	var r result
 	_ = json.Unmarshal(out.Bytes(), &r)
 	r.Seconds = elapsed
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.RSSMB = float64(ru.Maxrss) / 1024
-	}
+	r.RSSMB = peakRSSMB(cmd.ProcessState)
 	return r
 }
 
