@@ -25,6 +25,9 @@ func TestOutreachAttempts(t *testing.T) {
 		{"en met: a returned letter in a contact table", map[string]string{"n.md": fm("2026-03-01", "termination") + "Client withdrew.\n\n| Date | Method | Outcome |\n|---|---|---|\n| 02-08 | Email | No reply |\n| 02-15 | Letter | Returned |\n"}, audit.Met},
 		{"fr met: lettre retournée", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Le client s'est retiré.\n\n- 2026-02-08 courriel, aucune réponse\n- 2026-02-15 lettre retournée\n"}, audit.Met},
 		{"fr met: texto et appel", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Le client s'est retiré.\n\n- 2026-02-12 texto — offre une rencontre de fin — pas de réponse\n- 2026-02-17 appel, boîte vocale, même offre\n"}, audit.Met},
+		// "Fermeture" is as common as "cessation" or "clôture" for the end of a file.
+		{"fr met: séance de fermeture tenue", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "La cliente s'est retirée. Séance de fermeture tenue aujourd'hui en personne.\n"}, audit.Met},
+		{"fr met: rencontre de fermeture offerte par deux moyens", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Le client s'est retiré.\n\n- 2026-02-08 courriel offrant une rencontre de fermeture, aucune réponse\n- 2026-02-15 appel, message vocal\n"}, audit.Met},
 		{"fr gap: deux courriels", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Le client s'est retiré. Tentatives : courriels du 2026-02-14 et du 2026-02-28 proposant une séance de cessation; aucune réponse.\n"}, audit.Gap},
 		{"fr n/a: plus nécessaires", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Objectifs atteints.\n"}, audit.NotApplicable},
 	})

@@ -308,19 +308,24 @@ func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
 	if c.filters["none"] && v.cueIn("after_none", text[end:]) {
 		return false
 	}
-	if c.filters["after"] {
-		rest := text[end:]
-		stop := len(rest)
-		for _, re := range v.cue("clause_break").re {
-			if loc := re.FindStringIndex(rest); loc != nil && loc[0] < stop {
-				stop = loc[0]
-			}
-		}
-		if v.cueIn("after", rest[:stop]) {
-			return false
-		}
+	if c.filters["after"] && v.cueIn("after", v.restOfClause(text[end:])) {
+		return false
+	}
+	if c.filters["to_client"] && v.cueIn("to_client", text[start:end]+v.restOfClause(text[end:])) {
+		return false // the client's own copy: "summary mailed to the client"
 	}
 	return true
+}
+
+// restOfClause is rest up to its first clause break.
+func (v *Vocab) restOfClause(rest string) string {
+	stop := len(rest)
+	for _, re := range v.cue("clause_break").re {
+		if loc := re.FindStringIndex(rest); loc != nil && loc[0] < stop {
+			stop = loc[0]
+		}
+	}
+	return rest[:stop]
 }
 
 func (v *Vocab) cueIn(name, text string) bool {
