@@ -14,6 +14,10 @@ func TestAlternativesConsidered(t *testing.T) {
 		{"en n/a: goals met", map[string]string{"n.md": fm("2026-03-01", "closing") + "Services are no longer needed: goals met.\n"}, audit.NotApplicable},
 		{"fr met: services de rechange", map[string]string{"n.md": fm("2026-03-01", "cessation") + "La cliente s'est retirée.\n\nServices de rechange envisagés : groupe d'entraide, CLSC.\n"}, audit.Met},
 		{"fr gap: rien", map[string]string{"n.md": fm("2026-03-01", "cessation") + "La cliente s'est retirée. Dossier fermé.\n"}, audit.Gap},
+		// A referral made to another service is an alternative considered.
+		{"en met: referral made", map[string]string{"n.md": fm("2026-03-01", "termination") + "Youth asked to end counselling. Referral made to the John Howard Society youth program.\n"}, audit.Met},
+		{"en met: referred her to", map[string]string{"n.md": fm("2026-03-01", "termination") + "Client withdrew. I referred her to the walk-in clinic on Queen St.\n"}, audit.Met},
+		{"fr met: référence faite", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "La cliente s'est retirée. Référence faite au CLSC de Gatineau.\n"}, audit.Met},
 		{"fr n/a: objectifs atteints", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Objectifs atteints; les services ne sont plus nécessaires.\n"}, audit.NotApplicable},
 	})
 }
