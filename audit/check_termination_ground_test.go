@@ -10,6 +10,8 @@ import (
 func TestTerminationGround(t *testing.T) {
 	runTable(t, "termination-ground", []checkCase{
 		{"en met: withdrew", map[string]string{"n.md": fm("2026-03-01", "termination") + "# Termination note\n\nThe client withdrew from services in January.\n"}, audit.Met},
+		{"en met: lost contact", map[string]string{"n.md": fm("2026-03-01", "closing") + "Outreach: called 3x (no answer), letter sent. Case closed — lost contact.\n"}, audit.Met},
+		{"fr met: perte de contact", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Dossier fermé : perte de contact depuis mai.\n"}, audit.Met},
 		{"en met: front matter code", map[string]string{"n.md": fm("2026-03-01", "", "termination:", "  ground: no-longer-needed") + "Closing.\n"}, audit.Met},
 		{"en met: the regulation's numbering", map[string]string{"n.md": fm("2026-03-01", "", "termination:", "  ground: ii") + "Closing.\n"}, audit.Met},
 		{"en gap: no reason", map[string]string{"n.md": fm("2026-03-01", "closing") + "# Closing note\n\nFile closed today.\n"}, audit.Gap},
