@@ -18,6 +18,8 @@ func TestAlternativesConsidered(t *testing.T) {
 		{"en met: referral made", map[string]string{"n.md": fm("2026-03-01", "termination") + "Youth asked to end counselling. Referral made to the John Howard Society youth program.\n"}, audit.Met},
 		{"en met: referred her to", map[string]string{"n.md": fm("2026-03-01", "termination") + "Client withdrew. I referred her to the walk-in clinic on Queen St.\n"}, audit.Met},
 		{"fr met: référence faite", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "La cliente s'est retirée. Référence faite au CLSC de Gatineau.\n"}, audit.Met},
+		{"en met: warm transfer", map[string]string{"n.md": fm("2026-03-01", "closing") + "Services end: reasonable efforts made to arrange replacement services (warm transfer to the CMHA adult program).\n"}, audit.Met},
+		{"fr met: transfert vers le CLSC", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "La cliente s'est retirée. Transfert personnalisé vers le CLSC de Hull.\n"}, audit.Met},
 		{"fr n/a: objectifs atteints", map[string]string{"n.md": fm("2026-03-01", "fermeture") + "Objectifs atteints; les services ne sont plus nécessaires.\n"}, audit.NotApplicable},
 	})
 }
