@@ -167,9 +167,9 @@ func detailKindsIn(text string) detailKinds {
 	digits := countDigits(text)
 	return detailKinds{
 		email:     strings.IndexByte(text, '@') >= 0,
-		url:       strings.Contains(text, "www.") || strings.Contains(text, "http") || strings.Contains(text, ".org") || strings.Contains(text, ".ca") || strings.Contains(text, ".com") || strings.Contains(text, ".net") || strings.Contains(text, ".info"),
+		url:       containsOneOf(text, urlHints),
 		phone:     digits >= 4, // a phone number has ten digits, a toll-free word number four
-		address:   digits > 0 && numberThenName(text) && streetWordIn(text),
+		address:   digits > 0 && numberThenName(text) && containsOneOf(text, streetWords),
 		shortLine: strings.Contains(text, "211") || strings.Contains(text, "811") || strings.Contains(text, "988"),
 	}
 }
@@ -178,9 +178,10 @@ func detailKindsIn(text string) detailKinds {
 // "Street", "av" in "avenue" and "av.").
 var streetWords = []string{"Rd", "Road", "St", "Ave", "Lane", "Blvd", "Boulevard", "Drive", "Way", "Cres", "Court", "Place", "rue", "chemin", "boul", "av"}
 
-func streetWordIn(text string) bool {
-	for _, w := range streetWords {
-		if strings.Contains(text, w) {
+// containsOneOf reports whether text holds one of subs.
+func containsOneOf(text string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(text, sub) {
 			return true
 		}
 	}

@@ -572,12 +572,6 @@ func plainWith(folded string, r *strings.Replacer) string {
 	return undotTitles(parser.CollapseSpace(s))
 }
 
-// anyLooseMatch reports whether any loosened pattern (no ^ or $) of the
-// concept matches, ignoring its cancelling cues.
-func (c *concept) anyLooseMatch(words wordSet, text string) bool {
-	return anyMatchOf(c.loose, c.looseGates, c.looseMask, words, text)
-}
-
 // anyMatch reports whether any pattern of the concept matches text, whose
 // words are words, ignoring its cancelling cues.
 func (c *concept) anyMatch(words wordSet, text string) bool {

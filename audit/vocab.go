@@ -311,7 +311,7 @@ func (v *Vocab) asserted(c *concept, text string, start, end int) bool {
 	if c.filters["after"] && v.cueIn("after", v.restOfClause(text[end:])) {
 		return false
 	}
-	if c.filters["to_client"] && v.cueIn("to_client", text[start:end]+v.restOfClause(text[end:])) {
+	if c.filters["to_client"] && v.cueIn("to_client", text[start:end+len(v.restOfClause(text[end:]))]) {
 		return false // the client's own copy: "summary mailed to the client"
 	}
 	return true

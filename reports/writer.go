@@ -93,13 +93,7 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err = tmp.Chmod(0o600); err != nil {
 		return err
 	}
-	// A sweep's report may be tens of MB, and a writer may write it in
-	// small pieces: a system call each, unbuffered.
-	buf := bufio.NewWriterSize(tmp, 256<<10)
-	if err = write(buf); err != nil {
-		return err
-	}
-	if err = buf.Flush(); err != nil {
+	if err = buffered(tmp, write); err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {
@@ -122,8 +116,15 @@ func writeInPlace(path string, write func(io.Writer) error) (err error) {
 			err = cerr
 		}
 	}()
-	buf := bufio.NewWriterSize(f, 256<<10)
-	if err = write(buf); err != nil {
+	return buffered(f, write)
+}
+
+// buffered runs write on w through a buffer: a sweep's report may be tens
+// of MB, and a writer may write it in small pieces, a system call each
+// unbuffered.
+func buffered(w io.Writer, write func(io.Writer) error) error {
+	buf := bufio.NewWriterSize(w, 256<<10)
+	if err := write(buf); err != nil {
 		return err
 	}
 	return buf.Flush()
