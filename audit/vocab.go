@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -175,48 +176,57 @@ func (v *Vocab) Patterns(name, lang string) []string {
 }
 
 func (v *Vocab) concept(name string) *concept {
-	var slots []namedSlot
-	if v.cache != nil {
-		slots = v.cache.concepts[:]
-	}
-	return v.named(v.concepts, slots, name, "concept")
+	return v.named(v.concepts, conceptSlots, name, "concept")
 }
 
 // cue is concept for the cues.
-func (v *Vocab) cue(name string) *concept {
-	var slots []namedSlot
-	if v.cache != nil {
-		slots = v.cache.cues[:]
-	}
-	return v.named(v.cues, slots, name, "cue")
-}
+func (v *Vocab) cue(name string) *concept { return v.named(v.cues, cueSlots, name, "cue") }
 
 // named looks a concept or cue up by name. A note's reading looks the same
-// few names up hundreds of times, so a goroutine's Vocab remembers each
+// hundred names up hundreds of times, so the vocabulary remembers each
 // name's answer in a slot chosen by where the name's bytes are (most names
-// are constants): a string comparison, where a map hashed the name.
-func (v *Vocab) named(m map[string]*concept, slots []namedSlot, name, kind string) *concept {
-	var slot *namedSlot
-	if len(slots) > 0 {
-		slot = &slots[uintptr(unsafe.Pointer(unsafe.StringData(name)))/8%uintptr(len(slots))]
-		if slot.c != nil && slot.name == name && slot.vocab == v.index {
-			return slot.c
+// are constants): a pointer comparison, where a map hashed the name. The
+// slots are shared by every goroutine, hence atomic; each is written once.
+func (v *Vocab) named(m map[string]*concept, kind int, name, what string) *concept {
+	var slots []atomic.Pointer[namedSlot]
+	if v.index != nil {
+		// Fibonacci hashing: constants' addresses are often a multiple of
+		// one stride apart, and would meet in a few slots. Two names
+		// meeting in a slot take the next ones.
+		h := uint64(uintptr(unsafe.Pointer(unsafe.StringData(name)))) * 0x9E3779B97F4A7C15 >> (64 - nameSlotBits)
+		slots = v.index.names[kind][h : h+nameProbes]
+		for i := range slots {
+			s := slots[i].Load()
+			if s == nil {
+				break
+			}
+			if s.name == name {
+				return s.c
+			}
 		}
 	}
 	c := m[name]
 	if c == nil {
-		panic("audit: unknown vocabulary " + kind + " " + name)
+		panic("audit: unknown vocabulary " + what + " " + name)
 	}
-	if slot != nil {
-		*slot = namedSlot{name, v.index, c}
+	for i := range slots {
+		if slots[i].CompareAndSwap(nil, &namedSlot{name, c}) {
+			break
+		}
 	}
 	return c
 }
 
+const (
+	conceptSlots = iota // which of wordIndex.names
+	cueSlots
+	nameSlotBits = 10 // 1,024 slots for each, for about a hundred names
+	nameProbes   = 4  // slots tried for a name
+)
+
 type namedSlot struct {
-	name  string
-	vocab *wordIndex // the vocabulary's own: a scratch may serve another
-	c     *concept
+	name string
+	c    *concept
 }
 
 // Find returns the first asserted match of concept in folded text, or nil.

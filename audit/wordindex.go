@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/coregx/ahocorasick"
@@ -27,6 +28,8 @@ type wordIndex struct {
 	// endsPlain: no word of ends holds spacing or markup, which a
 	// paragraph's plain text changes (Look.cannotTerminate).
 	endsPlain bool
+	// names remembers Vocab.named's answers, for concepts and for cues.
+	names [2][1<<nameSlotBits + nameProbes]atomic.Pointer[namedSlot]
 }
 
 // automaton finds a set of words in a text.
@@ -313,13 +316,11 @@ type wordCache struct {
 		text string
 		set  wordSet
 	}
-	concepts [64]namedSlot // Vocab.named's answers
-	cues     [16]namedSlot
-	next     int      // the entry to fill next
-	last     int      // the entry given last
-	cue      wordSet  // scratch for cue tests, which never nest
-	cueText  string   // the text cue holds the words of
-	slab     *Scratch // where sets come from; nil: each is made
+	next    int      // the entry to fill next
+	last    int      // the entry given last
+	cue     wordSet  // scratch for cue tests, which never nest
+	cueText string   // the text cue holds the words of
+	slab    *Scratch // where sets come from; nil: each is made
 }
 
 // Scratch is storage for word sets that one goroutine reuses from one
