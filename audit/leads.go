@@ -71,8 +71,8 @@ func (p *pattern) prepare() {
 		leads, _ := prefixes(tree)
 		kept := shortestLeads(leads)
 		for _, l := range kept {
-			if len(l) < 2 {
-				return // a one-byte lead is found everywhere
+			if len(l) < 2 && (l == "" || !isPunct(l[0])) {
+				return // a one-byte lead is found everywhere, but punctuation
 			}
 		}
 		if len(kept) == 0 || len(kept) > maxLeads {
@@ -204,6 +204,12 @@ func (p *pattern) at(text string, i int) int {
 		return i - 1 + loc[1]
 	}
 	return -1
+}
+
+// isPunct reports whether b is ASCII punctuation: a byte few words hold,
+// so a lead of its own.
+func isPunct(b byte) bool {
+	return b > ' ' && b < 0x7f && !isWordByte(b)
 }
 
 // startsWithBoundary reports whether every match of re starts with \b.

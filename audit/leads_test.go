@@ -23,7 +23,8 @@ func TestPrefixes(t *testing.T) {
 		{`\b(\d+|two) no-shows`, nil},
 		{`\bx\w*yz`, nil},
 		{`(?i)closing`, nil},
-		{`[;:,]|\b(but|then)\b`, nil},
+		{`[;:,]|\b(but|then)\b`, []string{",", ":", ";", "but", "then"}}, // punctuation is rare enough
+		{`[;:,a]|\bbut\b`, nil}, // a letter is not
 		{`\b(final )?(session|meeting)?`, nil}, // may match empty
 	} {
 		p := newPattern(regexp.MustCompile(row.pattern))
