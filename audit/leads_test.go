@@ -24,7 +24,7 @@ func TestPrefixes(t *testing.T) {
 		{`\bx\w*yz`, nil},
 		{`(?i)closing`, nil},
 		{`[;:,]|\b(but|then)\b`, []string{",", ":", ";", "but", "then"}}, // punctuation is rare enough
-		{`[;:,a]|\bbut\b`, nil}, // a letter is not
+		{`[;:,a]|\bbut\b`, nil},                // a letter is not
 		{`\b(final )?(session|meeting)?`, nil}, // may match empty
 	} {
 		p := newPattern(regexp.MustCompile(row.pattern))

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -374,6 +375,62 @@ func TestSparseMask(t *testing.T) {
 		}
 	}
 	require.True(t, wordMask(nil).meets(make(wordSet, 1)), "no mask: every text")
+}
+
+// The gate index lists, in order, every pattern whose gate a text passes:
+// on random gates and texts, with patterns without words, texts whose set
+// is short (ends), and more patterns than one word of bits holds.
+func TestGateIndex(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	someIDs := func(n int) []int {
+		ids := make([]int, n)
+		for k := range ids {
+			ids[k] = rnd.IntN(200)
+		}
+		return ids
+	}
+	for round := 0; round < 300; round++ {
+		gates := make([]gate, 1+rnd.IntN(80))
+		for i := range gates {
+			for range rnd.IntN(3) { // no sets: a pattern without words
+				ids := someIDs(1 + rnd.IntN(4))
+				gates[i].sets = append(gates[i].sets, ids)
+				gates[i].masks = append(gates[i].masks, sparseMask(ids))
+			}
+		}
+		x := newGateIndex(gates)
+		require.Equal(t, len(gates) <= 64, x.ok)
+		for range 20 {
+			set := make(wordSet, 1+rnd.IntN(4)) // up to id 255: some words beyond a short set
+			for _, id := range someIDs(rnd.IntN(12)) {
+				if id>>6 < len(set) {
+					set[id>>6] |= 1 << (id & 63)
+				}
+			}
+			var listed, want []int
+			for ps := x.patterns(set, len(gates)); ; {
+				i, ok := ps.next()
+				if !ok {
+					break
+				}
+				listed = append(listed, i)
+			}
+			require.True(t, slices.IsSorted(listed), "in order: %v", listed)
+			for i, g := range gates {
+				if g.passes(set) {
+					want = append(want, i)
+				}
+			}
+			for _, i := range want {
+				require.Contains(t, listed, i, "gate %d passes %v but is not listed", i, set)
+			}
+			if x.ok {
+				for _, i := range listed {
+					require.True(t, len(gates[i].sets) == 0 || gates[i].masks[0].meets(set), "pattern %d listed, its first words absent", i)
+				}
+			}
+		}
+	}
 }
 
 var plainSeeds = []string{"", " ", "a", "plain text, already.", "two  spaces", "line\nbreak", " lead", "trail ", "trail\n",

@@ -117,13 +117,8 @@ func (l *Look) cannotTerminate() bool {
 	words := x.ends.scanAnywhere(body, l.v.newSet(x.endsSize), x.endsSize)
 	for _, name := range terminationConcepts {
 		c := l.v.concept(name)
-		if !c.mask.meets(words) && !c.looseMask.meets(words) {
-			continue // no gate's first words
-		}
-		for i := range c.re {
-			if c.gates[i].passes(words) || c.looseGates[i].passes(words) {
-				return false
-			}
+		if c.anyGate(words) || c.anyLooseGate(words) {
+			return false
 		}
 	}
 	return true
@@ -298,11 +293,12 @@ func (l *Look) allWords(paras []para) wordSet {
 // of those texts (allWords), so a pattern whose words the note lacks is
 // tried on none of them.
 func looseMatchIn(paras []para, all wordSet, c *concept) bool {
-	if !c.looseMask.meets(all) {
-		return false
-	}
-	for i, re := range c.loose {
-		gate := c.looseGates[i]
+	for set := c.looseIndex.patterns(all, len(c.loose)); ; {
+		i, ok := set.next()
+		if !ok {
+			return false
+		}
+		re, gate := c.loose[i], c.looseGates[i]
 		if !gate.passes(all) {
 			continue
 		}
@@ -318,7 +314,6 @@ func looseMatchIn(paras []para, all wordSet, c *concept) bool {
 			}
 		}
 	}
-	return false
 }
 
 // gluedStarts lists where a run of digits that starts a word runs into a
@@ -401,15 +396,22 @@ var plainMarkup = []string{"*", "", "_", "", "`", "", "\\\n", " ", "\\\r", " ", 
 // after its leading "2." or "#" are stripped, so a word that starts it
 // need not start a word in the raw text ("2closing").
 func (c *concept) anyLooseGate(words wordSet) bool {
-	if !c.looseMask.meets(words) {
-		return false
-	}
-	for _, g := range c.looseGates {
-		if g.passes(words) {
+	return anyGate(&c.looseIndex, c.looseGates, words)
+}
+
+// anyGate is anyLooseGate for the patterns as they are.
+func (c *concept) anyGate(words wordSet) bool { return anyGate(&c.index, c.gates, words) }
+
+func anyGate(x *gateIndex, gates []gate, words wordSet) bool {
+	for set := x.patterns(words, len(gates)); ; {
+		i, ok := set.next()
+		if !ok {
+			return false
+		}
+		if gates[i].passes(words) {
 			return true
 		}
 	}
-	return false
 }
 
 // plainish approximates the note's plain text from its raw body: link
@@ -575,21 +577,15 @@ func plainWith(folded string, r *strings.Replacer) string {
 // anyMatch reports whether any pattern of the concept matches text, whose
 // words are words, ignoring its cancelling cues.
 func (c *concept) anyMatch(words wordSet, text string) bool {
-	return anyMatchOf(c.re, c.gates, c.mask, words, text)
-}
-
-// anyMatchOf reports whether any of the patterns matches text, whose words
-// are words, trying only those whose gate it passes.
-func anyMatchOf(res []*pattern, gates []gate, mask wordMask, words wordSet, text string) bool {
-	if !mask.meets(words) {
-		return false
-	}
-	for i, re := range res {
-		if gates[i].passes(words) && re.MatchString(text) {
+	for set := c.index.patterns(words, len(c.re)); ; {
+		i, ok := set.next()
+		if !ok {
+			return false
+		}
+		if c.gates[i].passes(words) && c.re[i].MatchString(text) {
 			return true
 		}
 	}
-	return false
 }
 
 // BodyNeeded reports which notes of one case need their body read, not

@@ -42,7 +42,8 @@ type concept struct {
 	gates      []gate     // per pattern: the words a text must hold for it to be tried
 	looseGates []gate     // the same for loose
 	mask       wordMask   // a text must meet it to pass any of gates (maskOf)
-	looseMask  wordMask   // the same for looseGates
+	index      gateIndex  // the patterns a text's words may pass the gates of
+	looseIndex gateIndex  // the same for looseGates
 }
 
 // Vocab is the compiled vocabulary. It is read-only once built, so one Vocab
@@ -261,14 +262,15 @@ func (v *Vocab) findAll(name, folded string) [][]int {
 func (v *Vocab) eachMatch(name, folded string, yield func(loc []int) bool) {
 	c := v.concept(name)
 	words := v.words(folded)
-	if !c.mask.meets(words) {
-		return
-	}
-	for i, re := range c.re {
+	for set := c.index.patterns(words, len(c.re)); ; {
+		i, ok := set.next()
+		if !ok {
+			return
+		}
 		if !c.gates[i].passes(words) {
 			continue
 		}
-		for _, loc := range re.FindAllStringIndex(folded, -1) {
+		for _, loc := range c.re[i].FindAllStringIndex(folded, -1) {
 			if v.asserted(c, folded, loc[0], loc[1]) && !yield(loc) {
 				return
 			}

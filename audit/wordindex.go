@@ -3,6 +3,7 @@
 package audit
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -120,7 +121,8 @@ func newWordIndex(first []string, groups ...map[string]*concept) (*wordIndex, er
 	}
 	for _, g := range groups {
 		for _, c := range g {
-			c.mask, c.looseMask = x.maskOf(c.gates), x.maskOf(c.looseGates)
+			c.mask = x.maskOf(c.gates)
+			c.index, c.looseIndex = newGateIndex(c.gates), newGateIndex(c.looseGates)
 		}
 	}
 	var err error
@@ -241,6 +243,89 @@ func (m wordMask) meets(s wordSet) bool {
 		}
 	}
 	return false
+}
+
+// gateIndex finds, from a text's words, which of a concept's patterns may
+// pass their gates: those with no words to test, and those whose gate's
+// first word set the text meets. A concept has dozens of patterns, and a
+// text that holds a word of one (so meets the concept's mask) seldom
+// holds the words of more than a few: a few bit tests per word the text
+// holds, where every gate was tested.
+type gateIndex struct {
+	ok      bool     // at most 64 patterns, so a pattern set is one word
+	ungated uint64   // patterns without words to test
+	words   wordMask // the words of the gated patterns' first sets
+	// posts[k] lists, for each bit of words[k].bits from the lowest, the
+	// patterns whose first set holds that word.
+	posts [][]uint64
+}
+
+func newGateIndex(gates []gate) gateIndex {
+	if len(gates) > 64 {
+		return gateIndex{}
+	}
+	x := gateIndex{ok: true}
+	var ids []int
+	for i, g := range gates {
+		if len(g.sets) == 0 {
+			x.ungated |= 1 << i
+			continue
+		}
+		ids = append(ids, g.sets[0]...)
+	}
+	x.words = sparseMask(ids)
+	x.posts = make([][]uint64, len(x.words))
+	for k, w := range x.words {
+		x.posts[k] = make([]uint64, bits.OnesCount64(w.bits))
+	}
+	for i, g := range gates {
+		if len(g.sets) == 0 {
+			continue
+		}
+		for _, id := range g.sets[0] {
+			k, _ := slices.BinarySearchFunc(x.words, id>>6, func(w maskWord, i int) int { return w.i - i })
+			x.posts[k][bits.OnesCount64(x.words[k].bits&(1<<(id&63)-1))] |= 1 << i
+		}
+	}
+	return x
+}
+
+// patterns returns the patterns, of n, whose gate a text with words s may
+// pass, in order: every pattern when the index is not ok.
+func (x *gateIndex) patterns(s wordSet, n int) patternSet {
+	if !x.ok {
+		return patternSet{every: true, n: n}
+	}
+	cand := x.ungated
+	for k, w := range x.words {
+		if w.i >= len(s) {
+			break // the words are in order; a short set (ends) lacks the rest
+		}
+		for in := w.bits & s[w.i]; in != 0; in &= in - 1 {
+			cand |= x.posts[k][bits.OnesCount64(w.bits&(in&-in-1))]
+		}
+	}
+	return patternSet{cand: cand}
+}
+
+// patternSet is what gateIndex.patterns found; next gives each in order.
+type patternSet struct {
+	cand  uint64
+	every bool // then 0 to n-1
+	i, n  int
+}
+
+func (p *patternSet) next() (int, bool) {
+	if p.every {
+		p.i++
+		return p.i - 1, p.i <= p.n
+	}
+	if p.cand == 0 {
+		return 0, false
+	}
+	i := bits.TrailingZeros64(p.cand)
+	p.cand &= p.cand - 1
+	return i, true
 }
 
 // gate gives ids to a pattern's word keys, adding new keys to the list.
