@@ -93,7 +93,6 @@ var (
 	caseIDRe    = regexp.MustCompile(`(?i)\b(?:client|file|dossier|case|cas|record|no\.?|n°|#)\s*(?:id|no\.?|n°|#|number|num[ée]ro)?\s*[:#]?\s*([A-Za-z]{1,6}(?:[-_][A-Za-z]{1,4})?[-_]?\d[\w-]*|\d{3,}[\w-]*)`)
 	shortLineRe = regexp.MustCompile(`(?i)\b(?:call|dial|appeler|composer|ontario|ligne|line)\s+(211|811|988)\b`)
 	authorRe    = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]*(?:[ -]\p{Lu}[\p{L}'’.-]*)+,?\s+(?:MSW,?\s+)?(?:(?:RSW|RSSW|MSW|BSW|SSW|TS|TTS|TSI|RP|RCC|CCC|PhD)\b|T\.S\.|t\.s\.|R\.S\.W\.|M\.S\.W\.)`)
-	leadingRe   = regexp.MustCompile(`^[\s#*_>\d.)(\-–—•]+`)
 )
 
 // Extract reads the facts of one parsed note. relPath is the note's slash
@@ -347,6 +346,18 @@ func labelled(folded string) (label, rest string, ok bool) {
 	return cleanHeading(folded[:i]), strings.TrimSpace(folded[i+1:]), strings.TrimSpace(folded[i+1:]) != ""
 }
 
+// cleanHeading is a heading or label folded, without the marks and
+// numbers before its words ("## 2. Reason:", "- **Plan**").
 func cleanHeading(s string) string {
-	return strings.TrimSpace(leadingRe.ReplaceAllString(Fold(strings.Trim(s, "*_ ")), ""))
+	return strings.TrimSpace(strings.TrimLeftFunc(Fold(strings.Trim(s, "*_ ")), isLeadingMark))
+}
+
+// isLeadingMark: what may stand before a heading's words, as the pattern
+// ^[\s#*_>\d.)(\-–—•]+ would take it (\s is ASCII spacing but \v).
+func isLeadingMark(r rune) bool {
+	switch r {
+	case '\t', '\n', '\f', '\r', ' ', '#', '*', '_', '>', '.', ')', '(', '-', '–', '—', '•':
+		return true
+	}
+	return r >= '0' && r <= '9'
 }

@@ -358,6 +358,20 @@ func FuzzPlainVariants(f *testing.F) {
 	})
 }
 
+// cleanHeading drops what the pattern it replaced dropped, on any text.
+func FuzzCleanHeading(f *testing.F) {
+	for _, s := range []string{"## 2. Reason:", "- **Plan**", "•\tSupport", "(1) a", "\v1. x", "—— Fin", "12) 3.4 Motif", "\xff1. x", "1.\u00a0x", "", " * _"} {
+		f.Add(s)
+	}
+	leading := regexp.MustCompile(`^[\s#*_>\d.)(\-–—•]+`)
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.TrimSpace(leading.ReplaceAllString(Fold(strings.Trim(s, "*_ ")), ""))
+		if got := cleanHeading(s); got != want {
+			t.Fatalf("%q: %q, want %q", s, got, want)
+		}
+	})
+}
+
 // A sparse mask meets exactly the sets that share a word with it.
 func TestSparseMask(t *testing.T) {
 	ids := [][]int{{}, {0}, {63}, {64}, {5, 700, 64, 3}, {1000, 999, 1}}
