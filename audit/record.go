@@ -50,8 +50,11 @@ func (f *Facts) readRecordDetails(text string, line int, folded string, file str
 			r.Case = ev()
 		}
 	}
-	if r != (Record{}) {
-		f.Record = &r
+	if r != (Record{}) && (f.Record == nil || r != *f.Record) {
+		// A new one, made only here: &r would put every call's r on the
+		// heap.
+		f.Record = new(Record)
+		*f.Record = r
 	}
 }
 
