@@ -56,7 +56,8 @@ func FuzzParse(f *testing.F) {
 
 // FuzzFrontMatter drives the front-matter split and decoders alone.
 func FuzzFrontMatter(f *testing.F) {
-	for _, s := range []string{"---\nclient: C\n---\n", "+++\nclient = \"C\"\n[termination]\nground = 1\n+++\n", "{\"termination\": {\"contacts\": [1, {\"phone\": 2}]}}\n", "---\naudit: {waive: [a, b]}\n---\n", "---\na: &a [*a, *a]\nb: *a\n---\n"} {
+	for _, s := range []string{"---\nclient: C\n---\n", "+++\nclient = \"C\"\n[termination]\nground = 1\n+++\n", "{\"termination\": {\"contacts\": [1, {\"phone\": 2}]}}\n", "---\naudit: {waive: [a, b]}\n---\n", "---\na: &a [*a, *a]\nb: *a\n---\n",
+		"---\na: b\n ---\u00a0\nc: d\n---\n", "+++\na = 1\n+++  \n", "---\r\na: b\r\n---\r\nbody", "---\na: b\n----\n", "---\na: b", "---\n---"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
