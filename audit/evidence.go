@@ -54,6 +54,9 @@ func ParseDate(s string) (time.Time, bool) {
 	if y, mo, d, ok := plainISODate(f); ok && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
 		return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
 	}
+	if longestDigitRun(f) < 4 {
+		return time.Time{}, false // isoDateRe and yearRe both read four digits in a row
+	}
 	if m := isoDateRe.FindStringSubmatch(f); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
@@ -98,6 +101,9 @@ func isDateSep(c byte) bool { return c == '-' || c == '/' || c == '.' }
 
 // monthDay finds a written month and day ("16 mars", "March 16") as MMDD.
 func monthDay(f string) (int, bool) {
+	if !containsOneOf(f, monthStems) {
+		return 0, false
+	}
 	if m := frDateRe.FindStringSubmatch(f); m != nil {
 		d, _ := strconv.Atoi(m[1])
 		return monthNumbers[m[2]]*100 + d, true
@@ -119,18 +125,25 @@ func datesIn(f string) []dateMention {
 	if countDigits(f) == 0 {
 		return nil // every date form has a number
 	}
+	// Each form is looked for only where the text has what it needs: most
+	// sentences that log an attempt name no date.
 	var out []dateMention
-	taken := map[int]bool{}
-	for _, m := range isoDateRe.FindAllStringSubmatchIndex(f, -1) {
-		mo, _ := strconv.Atoi(f[m[4]:m[5]])
-		d, _ := strconv.Atoi(f[m[6]:m[7]])
-		out = append(out, dateMention{key: mdKey(mo, d), off: m[0]})
-		for i := m[0]; i < m[1]; i++ {
-			taken[i] = true
+	var taken []bool // by offset: inside a full date
+	if longestDigitRun(f) >= 4 {
+		for _, m := range isoDateRe.FindAllStringSubmatchIndex(f, -1) {
+			mo, _ := strconv.Atoi(f[m[4]:m[5]])
+			d, _ := strconv.Atoi(f[m[6]:m[7]])
+			out = append(out, dateMention{key: mdKey(mo, d), off: m[0]})
+			if taken == nil {
+				taken = make([]bool, len(f))
+			}
+			for i := m[0]; i < m[1]; i++ {
+				taken[i] = true
+			}
 		}
 	}
 	for _, m := range monthDayRe.FindAllStringSubmatchIndex(f, -1) {
-		if taken[m[2]] {
+		if taken != nil && taken[m[2]] {
 			continue
 		}
 		mo, _ := strconv.Atoi(f[m[2]:m[3]])
@@ -138,6 +151,9 @@ func datesIn(f string) []dateMention {
 		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
 			out = append(out, dateMention{key: mdKey(mo, d), off: m[2]})
 		}
+	}
+	if !containsOneOf(f, monthStems) {
+		return out
 	}
 	for _, re := range []*regexp.Regexp{frDateRe, enDateRe, enDateRevRe} {
 		for _, m := range re.FindAllStringIndex(f, -1) {
@@ -147,6 +163,24 @@ func datesIn(f string) []dateMention {
 		}
 	}
 	return out
+}
+
+// monthStems: each month name frDateRe, enDateRe and enDateRevRe read
+// holds one of them.
+var monthStems = []string{"jan", "feb", "fev", "mar", "apr", "avr", "may", "mai", "jun", "jui", "jul", "aug", "aou", "sep", "oct", "nov", "dec"}
+
+// longestDigitRun is the length of the longest run of ASCII digits in s.
+func longestDigitRun(s string) int {
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
 }
 
 type dateMention struct {
