@@ -49,6 +49,25 @@ func detailHints(t *testing.T, s string) {
 	}
 }
 
+// The triage's look for contact details answers as mayHoldDetails of the
+// body with its markup spaced out, which it reads only when the body's
+// digits and "@" cannot tell.
+func FuzzLookMayHoldDetails(f *testing.F) {
+	for _, s := range detailSeeds {
+		f.Add(s)
+	}
+	for _, s := range []string{"", "no digits", "www*.*x.ca", "Call 2*1*1", "12 *Main* St", "a@b", "4 1 6", "see x.c_a_", "x.org|y", "1 rue [Gouin]"} {
+		f.Add(s)
+	}
+	v := DefaultConfig().Vocab
+	f.Fuzz(func(t *testing.T, s string) {
+		want := mayHoldDetails(spacedStripper.Replace(s))
+		if got := v.Look(&Facts{}, []byte(s)).mayHoldDetails(); got != want {
+			t.Fatalf("%q: %v, with the markup spaced out %v", s, got, want)
+		}
+	})
+}
+
 // The dates read in a text, and ParseDate's answer, are those of every
 // date pattern tried on the whole text: each is skipped only where the
 // text lacks what it needs (four digits in a row, a month name).

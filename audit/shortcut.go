@@ -4,6 +4,7 @@
 package audit
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -47,7 +48,7 @@ type para struct {
 
 type plainText struct {
 	plain string
-	ends  wordSet // the words MayTerminate tests (wordIndex.narrow)
+	ends  wordSet // the words MayTerminate tests (wordIndex.narrow); nil until it needs them
 	words wordSet // all its words; nil until MayMatter needs them (allWords)
 }
 
@@ -71,8 +72,7 @@ func (l *Look) paragraphs() []para {
 		l.paras = make([]para, 0, len(chunks))
 		for _, chunk := range chunks {
 			p := para{folded: chunk, joins: strings.ContainsAny(chunk, "*_`") && marksMayJoin(chunk) || linkSpansLines(chunk)}
-			plain := plainish(chunk)
-			p.text = plainText{plain: plain, ends: l.v.endWords(plain)}
+			p.text = plainText{plain: plainish(chunk)}
 			l.paras = append(l.paras, p)
 		}
 	}
@@ -148,7 +148,11 @@ func (l *Look) terminationInParagraphs() bool {
 			return true
 		}
 	}
-	for _, p := range paras {
+	for k := range paras {
+		p := &paras[k]
+		if p.text.ends == nil { // not needed when MayMatter asked for the paragraphs
+			p.text.ends = v.endWords(p.text.plain)
+		}
 		t := p.text
 		// Any line may be a heading: "# …", a bold line, a line in
 		// capitals, the line above "===". Test the heading patterns on
@@ -228,7 +232,7 @@ const maxTriggers = 64
 // and $ dropped, on each paragraph where its words are, and only as long
 // as the answer is not known.
 func (l *Look) MayMatter() bool {
-	if l.MayTerminate() || mayHoldDetails(spacedStripper.Replace(string(l.body))) {
+	if l.MayTerminate() || l.mayHoldDetails() {
 		return true
 	}
 	paras := l.paragraphs()
@@ -262,6 +266,26 @@ func (l *Look) MayMatter() bool {
 		}
 	}
 	return false
+}
+
+// mayHoldDetails is mayHoldDetails of the body with its markup spaced
+// out. The markup is no digit and no "@", and spacing it out makes no URL
+// hint: so the body's own digits and "@" answer for most notes, without
+// the copy.
+func (l *Look) mayHoldDetails() bool {
+	digits := 0
+	for _, c := range l.body {
+		if c >= '0' && c <= '9' {
+			digits++
+		}
+	}
+	switch {
+	case digits >= 4 || bytes.IndexByte(l.body, '@') >= 0:
+		return true // a phone number or an e-mail address may be there
+	case digits == 0 && !containsOneOf(unsafe.String(unsafe.SliceData(l.body), len(l.body)), urlHints):
+		return false // no URL; a short line and an address hold digits
+	}
+	return mayHoldDetails(spacedStripper.Replace(string(l.body)))
 }
 
 // allWords finds the words of each paragraph's texts (looseMatchIn), and
