@@ -170,9 +170,12 @@ func detailKindsIn(text string) detailKinds {
 		url:       containsOneOf(text, urlHints),
 		phone:     digits >= 4, // a phone number has ten digits, a toll-free word number four
 		address:   digits > 0 && numberThenName(text) && containsOneOf(text, streetWords),
-		shortLine: strings.Contains(text, "211") || strings.Contains(text, "811") || strings.Contains(text, "988"),
+		shortLine: containsOneOf(text, shortLines),
 	}
 }
+
+// shortLines are the province-wide lines shortLineRe reads.
+var shortLines = []string{"211", "811", "988"}
 
 // streetWords: every address addressRe reads holds one of them ("St" in
 // "Street", "av" in "avenue" and "av.").

@@ -4,7 +4,6 @@
 package audit
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -269,9 +268,9 @@ func (l *Look) MayMatter() bool {
 }
 
 // mayHoldDetails is mayHoldDetails of the body with its markup spaced
-// out. The markup is no digit and no "@", and spacing it out makes no URL
-// hint: so the body's own digits and "@" answer for most notes, without
-// the copy.
+// out. The markup is no digit and no "@", and spacing it out (never
+// dropping it) makes no URL hint, short line or street word that the body
+// lacks: so the body itself answers for most notes, without a copy.
 func (l *Look) mayHoldDetails() bool {
 	digits := 0
 	for _, c := range l.body {
@@ -279,13 +278,14 @@ func (l *Look) mayHoldDetails() bool {
 			digits++
 		}
 	}
+	body := unsafe.String(unsafe.SliceData(l.body), len(l.body)) // only read
 	switch {
-	case digits >= 4 || bytes.IndexByte(l.body, '@') >= 0:
+	case digits >= 4 || strings.IndexByte(body, '@') >= 0:
 		return true // a phone number or an e-mail address may be there
-	case digits == 0 && !containsOneOf(unsafe.String(unsafe.SliceData(l.body), len(l.body)), urlHints):
-		return false // no URL; a short line and an address hold digits
+	case !containsOneOf(body, urlHints) && (digits == 0 || !containsOneOf(body, shortLines) && !containsOneOf(body, streetWords)):
+		return false // no URL, and no short line or address
 	}
-	return mayHoldDetails(spacedStripper.Replace(string(l.body)))
+	return mayHoldDetails(spacedStripper.Replace(body))
 }
 
 // allWords finds the words of each paragraph's texts (looseMatchIn), and
