@@ -2,6 +2,7 @@ package audit
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -101,7 +102,7 @@ func isDateSep(c byte) bool { return c == '-' || c == '/' || c == '.' }
 
 // monthDay finds a written month and day ("16 mars", "March 16") as MMDD.
 func monthDay(f string) (int, bool) {
-	if !containsOneOf(f, monthStems) {
+	if !monthNearNumber(f) {
 		return 0, false
 	}
 	if m := frDateRe.FindStringSubmatch(f); m != nil {
@@ -152,7 +153,7 @@ func datesIn(f string) []dateMention {
 			out = append(out, dateMention{key: mdKey(mo, d), off: m[2]})
 		}
 	}
-	if !containsOneOf(f, monthStems) {
+	if !monthNearNumber(f) {
 		return out
 	}
 	for _, re := range []*regexp.Regexp{frDateRe, enDateRe, enDateRevRe} {
@@ -166,8 +167,31 @@ func datesIn(f string) []dateMention {
 }
 
 // monthStems: each month name frDateRe, enDateRe and enDateRevRe read
-// holds one of them.
+// starts with one of them.
 var monthStems = []string{"jan", "feb", "fev", "mar", "apr", "avr", "may", "mai", "jun", "jui", "jul", "aug", "aou", "sep", "oct", "nov", "dec"}
+
+// monthNearNumber reports whether some word that starts with a month stem
+// has a digit just before it ("1er mars", "3 june") or just after it
+// ("sept. 3"), as each written date frDateRe, enDateRe and enDateRevRe
+// read has: a sentence with "may" or "decided" in it is not tried.
+func monthNearNumber(f string) bool {
+	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	for i := 0; i < len(f); {
+		if !isLetter(f[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(f) && isLetter(f[j]) {
+			j++
+		}
+		if j-i >= 3 && slices.Contains(monthStems, f[i:i+3]) && (countDigits(f[max(0, i-4):i]) > 0 || countDigits(f[j:min(len(f), j+3)]) > 0) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
 
 // longestDigitRun is the length of the longest run of ASCII digits in s.
 func longestDigitRun(s string) int {
