@@ -447,6 +447,34 @@ func TestGateIndex(t *testing.T) {
 	}
 }
 
+// A text's concepts (conceptsIn) hold every concept whose gate index
+// lists a pattern for the text: on every sentence of the corpora, and with
+// words added that no sentence has together.
+func TestConceptsIn(t *testing.T) {
+	v := DefaultConfig().Vocab
+	x := v.index
+	names := v.ConceptNames()
+	texts := append(corpusSentences(t), "", "closing session held by phone", "séance de fin tenue", "[ ] none")
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for i, text := range texts {
+		set := x.scan(Fold(text), nil)
+		if i%3 == 0 { // and some words of other texts
+			for range 5 {
+				id := rnd.IntN(len(x.ids))
+				set[id>>6] |= 1 << (id & 63)
+			}
+		}
+		in := x.conceptsIn(set, nil)
+		for _, name := range names {
+			c := v.concepts[name]
+			ps := c.index.patterns(set, len(c.re))
+			if _, any := ps.next(); any {
+				require.NotZero(t, in[c.id>>6]&(1<<(c.id&63)), "%q: %s may match but is not among its concepts", text, name)
+			}
+		}
+	}
+}
+
 var plainSeeds = []string{"", " ", "a", "plain text, already.", "two  spaces", "line\nbreak", " lead", "trail ", "trail\n",
 	"**plan:** call dr. lee", "a|b", "|a|", "a | b", "x # y", "<b>x</b>", "no_show", "a\\*b", "caf\u00e9\u00a0au lait", "\u00a0\u2003x\u3000",
 	"n°. 12 and m. roy", "see [the site](http://x.org) now", "\xc2*\xa0x", "\xff\xfe", "| |", "a\t|\n\nb", "é*", "[x] [ ] y",

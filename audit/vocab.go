@@ -44,6 +44,7 @@ type concept struct {
 	mask       wordMask   // a text must meet it to pass any of gates (maskOf)
 	index      gateIndex  // the patterns a text's words may pass the gates of
 	looseIndex gateIndex  // the same for looseGates
+	id         int        // its bit in wordIndex.conceptsOf; -1 for a cue
 }
 
 // Vocab is the compiled vocabulary. It is read-only once built, so one Vocab
@@ -126,6 +127,7 @@ func NewVocab(extra map[string]map[string][]string) (*Vocab, error) {
 	if v.index, err = newWordIndex(terminationConcepts, v.concepts, v.cues); err != nil {
 		return nil, fmt.Errorf("vocabulary: %w", err)
 	}
+	v.index.indexConcepts(v.concepts, v.cues)
 	var ends []*concept
 	for _, name := range terminationConcepts {
 		ends = append(ends, v.concept(name))
@@ -261,7 +263,10 @@ func (v *Vocab) findAll(name, folded string) [][]int {
 // text, pattern by pattern, until yield returns false.
 func (v *Vocab) eachMatch(name, folded string, yield func(loc []int) bool) {
 	c := v.concept(name)
-	words := v.words(folded)
+	words, maybe := v.wordsAndConcepts(folded)
+	if maybe != nil && maybe[c.id>>6]&(1<<(c.id&63)) == 0 {
+		return // none of its patterns' first words
+	}
 	for set := c.index.patterns(words, len(c.re)); ; {
 		i, ok := set.next()
 		if !ok {

@@ -29,6 +29,14 @@ type wordIndex struct {
 	// endsPlain: no word of ends holds spacing or markup, which a
 	// paragraph's plain text changes (Look.cannotTerminate).
 	endsPlain bool
+	// conceptsOf[w*conceptWords:][:conceptWords] are the concepts (by
+	// id) whose gate index has word w among its patterns' first words;
+	// mayConcepts the concepts a text without any of those may still
+	// match (a pattern without words). A text's concepts are then found
+	// once, where each concept looked its words up.
+	conceptsOf   []uint64
+	conceptWords int
+	mayConcepts  []uint64
 	// names remembers Vocab.named's answers, for concepts and for cues.
 	names [2][1<<nameSlotBits + nameProbes]atomic.Pointer[namedSlot]
 }
@@ -290,6 +298,47 @@ func newGateIndex(gates []gate) gateIndex {
 	return x
 }
 
+// indexConcepts numbers the concepts (cues get -1) and fills conceptsOf.
+func (x *wordIndex) indexConcepts(concepts, cues map[string]*concept) {
+	for _, c := range cues {
+		c.id = -1
+	}
+	names := sortedKeys(concepts)
+	x.conceptWords = (len(names) + 63) / 64
+	x.conceptsOf = make([]uint64, len(x.ids)*x.conceptWords)
+	x.mayConcepts = make([]uint64, x.conceptWords)
+	for id, name := range names {
+		c := concepts[name]
+		c.id = id
+		bit := uint64(1) << (id & 63)
+		if !c.index.ok || c.index.ungated != 0 {
+			x.mayConcepts[id>>6] |= bit
+			continue
+		}
+		for _, w := range c.index.words {
+			for b := w.bits; b != 0; b &= b - 1 {
+				word := w.i<<6 + bits.TrailingZeros64(b)
+				x.conceptsOf[word*x.conceptWords+id>>6] |= bit
+			}
+		}
+	}
+}
+
+// conceptsIn returns the concepts (as bits by id) a text with words s may
+// match: those of its words, and those any text may.
+func (x *wordIndex) conceptsIn(s wordSet, into []uint64) []uint64 {
+	into = append(into[:0], x.mayConcepts...)
+	for i, w := range s {
+		for ; w != 0; w &= w - 1 {
+			word := i<<6 + bits.TrailingZeros64(w)
+			for k, c := range x.conceptsOf[word*x.conceptWords:][:x.conceptWords] {
+				into[k] |= c
+			}
+		}
+	}
+	return into
+}
+
 // patterns returns the patterns, of n, whose gate a text with words s may
 // pass, in order: every pattern when the index is not ok.
 func (x *gateIndex) patterns(s wordSet, n int) patternSet {
@@ -398,8 +447,9 @@ func (a *automaton) scanWords(text string, into wordSet, size int, edges bool) w
 // afterwards (with a Scratch: until it is reset).
 type wordCache struct {
 	entries [8]struct {
-		text string
-		set  wordSet
+		text     string
+		set      wordSet
+		concepts []uint64 // wordIndex.conceptsIn of set; nil until asked
 	}
 	next    int      // the entry to fill next
 	last    int      // the entry given last
@@ -486,28 +536,47 @@ func (v *Vocab) WithScratch(s *Scratch) *Vocab {
 // words returns the word set of a concept's text: cached when v has a
 // cache (see forNote), else freshly made.
 func (v *Vocab) words(text string) wordSet {
+	s, _ := v.entry(text, false)
+	return s
+}
+
+// wordsAndConcepts is words, and the concepts the text may match
+// (wordIndex.conceptsIn); those are nil when v has no cache.
+func (v *Vocab) wordsAndConcepts(text string) (wordSet, []uint64) {
+	return v.entry(text, true)
+}
+
+func (v *Vocab) entry(text string, concepts bool) (wordSet, []uint64) {
 	c := v.cache
 	if c == nil {
-		return v.index.scan(text, nil)
+		return v.index.scan(text, nil), nil
 	}
 	// The text asked about last is asked about again most often (each
 	// concept in turn on one sentence).
-	if e := &c.entries[c.last]; e.set != nil && e.text == text {
-		return e.set
-	}
-	for i := range c.entries {
-		if e := &c.entries[i]; e.set != nil && e.text == text {
-			c.last = i
-			return e.set
+	i := c.last
+	if e := &c.entries[i]; e.set == nil || e.text != text {
+		i = -1
+		for k := range c.entries {
+			if e := &c.entries[k]; e.set != nil && e.text == text {
+				i = k
+				break
+			}
 		}
+		if i < 0 {
+			// A fresh set, never the evicted one's storage: a caller may
+			// still hold that.
+			i = c.next
+			c.next = (c.next + 1) % len(c.entries)
+			e := &c.entries[i]
+			e.text, e.set, e.concepts = text, v.index.scan(text, v.newSet(len(v.index.ids))), nil
+		}
+		c.last = i
 	}
-	// A fresh set, never the evicted one's storage: a caller may still
-	// hold that.
-	c.last = c.next
-	e := &c.entries[c.next]
-	c.next = (c.next + 1) % len(c.entries)
-	e.text, e.set = text, v.index.scan(text, v.newSet(len(v.index.ids)))
-	return e.set
+	e := &c.entries[i]
+	if concepts && e.concepts == nil {
+		e.concepts = v.index.conceptsIn(e.set, v.newSet(64*v.index.conceptWords))
+	}
+	return e.set, e.concepts
 }
 
 // cueWords is words for cue tests: kept apart from the concept sets, so a
