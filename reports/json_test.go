@@ -45,3 +45,42 @@ func sameAsIndent(t *testing.T, src []byte) {
 		}
 	}
 }
+
+// An event is written exactly as encoding/json and indent write it, with
+// any strings in it (escapes, control characters, invalid UTF-8, U+2028)
+// and nil or empty lists.
+func FuzzAppendEvent(f *testing.F) {
+	for _, s := range []string{"", "plain", "say \"hi\" \\ there", "tab\tnew\nline\r\b\f\x01\x1f\x7f", "é – ✓ \u2028\u2029", "\xff\xfe bad", "<b>&amp;</b>"} {
+		f.Add(s, 3, uint8(0))
+		f.Add(s, -1, uint8(7))
+	}
+	f.Fuzz(func(t *testing.T, s string, line int, shape uint8) {
+		ground := s + "g"
+		e := Event{Case: s, File: s + ".md", Line: line, Date: s, Practitioner: s, CourtOrdered: shape&1 != 0}
+		if shape&2 != 0 {
+			e.Ground = &ground
+		}
+		if shape&4 != 0 {
+			e.Notes = []string{}
+		}
+		if shape&8 != 0 {
+			e.Notes = append(e.Notes, s, "b")
+		}
+		if shape&16 != 0 {
+			e.Checks = []Check{}
+		}
+		if shape&32 != 0 {
+			c := Check{ID: s, Status: "met", Severity: s, Message: s, Source: s}
+			if shape&64 != 0 {
+				c.Evidence = []Evidence{}
+			}
+			if shape&128 != 0 {
+				c.Evidence = append(c.Evidence, Evidence{File: s, Line: line, Text: s}, Evidence{})
+			}
+			e.Checks = append(e.Checks, c, Check{})
+		}
+		want, err := newEncoder().encode(nil, e, "    ")
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(appendEvent(nil, &e)))
+	})
+}
