@@ -56,7 +56,8 @@ func FuzzLookMayHoldDetails(f *testing.F) {
 	for _, s := range detailSeeds {
 		f.Add(s)
 	}
-	for _, s := range []string{"", "no digits", "www*.*x.ca", "Call 2*1*1", "12 *Main* St", "a@b", "4 1 6", "see x.c_a_", "x.org|y", "1 rue [Gouin]"} {
+	for _, s := range []string{"", "no digits", "www*.*x.ca", "Call 2*1*1", "12 *Main* St", "a@b", "4 1 6", "see x.c_a_", "x.org|y", "1 rue [Gouin]",
+		"12 Main St_x", "12 Main*St*", "Status 12 avec", "5 av.\\\ndu Parc", "7 Elm|Road", "9 Oak Way", "Anyway 9 Oak", "3 <b>King</b> St."} {
 		f.Add(s)
 	}
 	v := DefaultConfig().Vocab

@@ -282,10 +282,36 @@ func (l *Look) mayHoldDetails() bool {
 	switch {
 	case digits >= 4 || strings.IndexByte(body, '@') >= 0:
 		return true // a phone number or an e-mail address may be there
-	case !containsOneOf(body, urlHints) && (digits == 0 || !containsOneOf(body, shortLines) && !containsOneOf(body, streetWords)):
+	case !containsOneOf(body, urlHints) && (digits == 0 || !containsOneOf(body, shortLines) && !streetWordIn(body)):
 		return false // no URL, and no short line or address
 	}
 	return mayHoldDetails(spacedStripper.Replace(body))
+}
+
+// addressWords are the street words of addressRe's two forms.
+var addressWords = []string{"Rd", "Road", "St", "Street", "Ave", "Avenue", "Lane", "Blvd", "Boulevard", "Drive", "Way", "Crescent", "Cres", "Court", "Place",
+	"rue", "chemin", "boulevard", "boul.", "avenue", "av."}
+
+// streetWordIn reports whether body holds a street word of addressRe as a
+// word of its own once the markup is spaced out: after spacing or markup,
+// and before a character that is not a letter or digit. Every address
+// addressRe reads has one; "Status" or "avec" is none.
+func streetWordIn(body string) bool {
+	spaceOrMark := func(c byte) bool { return strings.IndexByte(" \t\n\f\r*_`[]<>#|", c) >= 0 }
+	for _, w := range addressWords {
+		for from := 0; ; {
+			k := strings.Index(body[from:], w)
+			if k < 0 {
+				break
+			}
+			at, end := from+k, from+k+len(w)
+			if at > 0 && spaceOrMark(body[at-1]) && (end == len(body) || !isWordByte(body[end]) || body[end] == '_') {
+				return true
+			}
+			from = at + 1
+		}
+	}
+	return false
 }
 
 // allWords finds the words of each paragraph's texts (looseMatchIn), and
