@@ -40,7 +40,7 @@ func main() {
 	dir := flag.String("dir", "", "internal: corpus folder")
 	sizes := flag.String("n", "10000,100000", "corpus sizes, comma-separated")
 	bin := flag.String("bin", "", "noteaudit binary (default: built from ./cmd/noteaudit)")
-	runs := flag.Int("runs", 3, "runs of each measurement; the fastest is kept")
+	runs := flag.Int("runs", 5, "runs of each measurement; the fastest is kept")
 	flag.Parse()
 	if *mode == "floor" {
 		r := floor(*dir, runtime.NumCPU())
