@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -79,82 +78,12 @@ func FuzzDatesIn(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		fl := Fold(s)
-		require.Equal(t, datesInByEveryPattern(fl), datesIn(fl), "%q", fl)
+		require.Equal(t, datesOf(fl, false), datesIn(fl), "%q", fl)
 		got, ok := ParseDate(s)
-		want, wantOK := parseDateByEveryPattern(s)
+		want, wantOK := parseDate(s, false)
 		require.Equal(t, wantOK, ok, "%q", s)
 		require.Equal(t, want, got, "%q", s)
 	})
-}
-
-// datesInByEveryPattern and parseDateByEveryPattern are datesIn and
-// ParseDate as they were, every pattern tried on the whole text.
-func datesInByEveryPattern(f string) []dateMention {
-	if countDigits(f) == 0 {
-		return nil
-	}
-	var out []dateMention
-	taken := map[int]bool{}
-	for _, m := range isoDateRe.FindAllStringSubmatchIndex(f, -1) {
-		mo, _ := strconv.Atoi(f[m[4]:m[5]])
-		d, _ := strconv.Atoi(f[m[6]:m[7]])
-		out = append(out, dateMention{key: mdKey(mo, d), off: m[0]})
-		for i := m[0]; i < m[1]; i++ {
-			taken[i] = true
-		}
-	}
-	for _, m := range monthDayRe.FindAllStringSubmatchIndex(f, -1) {
-		if taken[m[2]] {
-			continue
-		}
-		mo, _ := strconv.Atoi(f[m[2]:m[3]])
-		d, _ := strconv.Atoi(f[m[4]:m[5]])
-		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
-			out = append(out, dateMention{key: mdKey(mo, d), off: m[2]})
-		}
-	}
-	for _, re := range []*regexp.Regexp{frDateRe, enDateRe, enDateRevRe} {
-		for _, m := range re.FindAllStringIndex(f, -1) {
-			if md, ok := monthDayByEveryPattern(f[m[0]:m[1]]); ok && md/100 > 0 {
-				out = append(out, dateMention{key: mdKey(md/100, md%100), off: m[0]})
-			}
-		}
-	}
-	return out
-}
-
-func monthDayByEveryPattern(f string) (int, bool) {
-	for _, p := range []struct {
-		re         *regexp.Regexp
-		day, month int
-	}{{frDateRe, 1, 2}, {enDateRevRe, 1, 2}, {enDateRe, 2, 1}} {
-		if m := p.re.FindStringSubmatch(f); m != nil {
-			d, _ := strconv.Atoi(m[p.day])
-			return monthNumbers[m[p.month]]*100 + d, true
-		}
-	}
-	return 0, false
-}
-
-func parseDateByEveryPattern(s string) (time.Time, bool) {
-	f := Fold(strings.TrimSpace(s))
-	if m := isoDateRe.FindStringSubmatch(f); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
-			return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
-		}
-	}
-	year := yearRe.FindString(f)
-	if year == "" {
-		return time.Time{}, false
-	}
-	y, _ := strconv.Atoi(year)
-	if md, ok := monthDayByEveryPattern(f); ok {
-		return time.Date(y, time.Month(md/100), md%100, 0, 0, 0, 0, time.UTC), true
-	}
-	return time.Time{}, false
 }
 
 // ParseDate's reading of a plain "dddd-dd-dd" is the regexp path's.

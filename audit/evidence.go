@@ -48,14 +48,18 @@ var monthNumbers = map[string]int{
 
 // ParseDate reads a note date: ISO (with or without time), or day month
 // year in English or French. ok is false when s is no date.
-func ParseDate(s string) (time.Time, bool) {
+func ParseDate(s string) (time.Time, bool) { return parseDate(s, true) }
+
+// parseDate is ParseDate; with skip, a pattern is not tried on text that
+// lacks what it reads (tests compare both ways).
+func parseDate(s string, skip bool) (time.Time, bool) {
 	f := Fold(strings.TrimSpace(s))
 	// Most dates are front matter's "2026-03-01": what isoDateRe reads of
 	// it, read without it (FuzzParseDate holds it).
 	if y, mo, d, ok := plainISODate(f); ok && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
 		return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
 	}
-	if longestDigitRun(f) < 4 {
+	if skip && longestDigitRun(f) < 4 {
 		return time.Time{}, false // isoDateRe and yearRe both read four digits in a row
 	}
 	if m := isoDateRe.FindStringSubmatch(f); m != nil {
@@ -71,7 +75,7 @@ func ParseDate(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	y, _ := strconv.Atoi(year)
-	if md, ok := monthDay(f); ok {
+	if md, ok := monthDayOf(f, skip); ok {
 		return time.Date(y, time.Month(md/100), md%100, 0, 0, 0, 0, time.UTC), true
 	}
 	return time.Time{}, false
@@ -101,8 +105,10 @@ func plainISODate(f string) (y, mo, d int, ok bool) {
 func isDateSep(c byte) bool { return c == '-' || c == '/' || c == '.' }
 
 // monthDay finds a written month and day ("16 mars", "March 16") as MMDD.
-func monthDay(f string) (int, bool) {
-	if !monthNearNumber(f) {
+func monthDay(f string) (int, bool) { return monthDayOf(f, true) }
+
+func monthDayOf(f string, skip bool) (int, bool) {
+	if skip && !monthNearNumber(f) {
 		return 0, false
 	}
 	if m := frDateRe.FindStringSubmatch(f); m != nil {
@@ -122,7 +128,11 @@ func monthDay(f string) (int, bool) {
 
 // datesIn returns the month-day keys ("MM-DD") of dates written in folded
 // text, with their offsets: enough to tell two logged attempts apart.
-func datesIn(f string) []dateMention {
+func datesIn(f string) []dateMention { return datesOf(f, true) }
+
+// datesOf is datesIn; with skip, each form is looked for only where the
+// text has what it needs.
+func datesOf(f string, skip bool) []dateMention {
 	if countDigits(f) == 0 {
 		return nil // every date form has a number
 	}
@@ -130,7 +140,7 @@ func datesIn(f string) []dateMention {
 	// sentences that log an attempt name no date.
 	var out []dateMention
 	var taken []bool // by offset: inside a full date
-	if longestDigitRun(f) >= 4 {
+	if !skip || longestDigitRun(f) >= 4 {
 		for _, m := range isoDateRe.FindAllStringSubmatchIndex(f, -1) {
 			mo, _ := strconv.Atoi(f[m[4]:m[5]])
 			d, _ := strconv.Atoi(f[m[6]:m[7]])
@@ -153,12 +163,12 @@ func datesIn(f string) []dateMention {
 			out = append(out, dateMention{key: mdKey(mo, d), off: m[2]})
 		}
 	}
-	if !monthNearNumber(f) {
+	if skip && !monthNearNumber(f) {
 		return out
 	}
 	for _, re := range []*regexp.Regexp{frDateRe, enDateRe, enDateRevRe} {
 		for _, m := range re.FindAllStringIndex(f, -1) {
-			if md, ok := monthDay(f[m[0]:m[1]]); ok && md/100 > 0 {
+			if md, ok := monthDayOf(f[m[0]:m[1]], skip); ok && md/100 > 0 {
 				out = append(out, dateMention{key: mdKey(md/100, md%100), off: m[0]})
 			}
 		}

@@ -168,47 +168,32 @@ func indent(dst, src []byte, prefix, indent string) []byte {
 func appendEvent(dst []byte, e *Event) []byte {
 	w := jsonWriter{dst: dst, depth: 2}
 	w.open('{')
-	w.key("case").str(e.Case)
-	w.key("file").str(e.File)
+	w.strs("case", e.Case, "file", e.File)
 	w.key("line").int(e.Line)
-	w.key("date").str(e.Date)
-	w.key("practitioner").str(e.Practitioner)
+	w.strs("date", e.Date, "practitioner", e.Practitioner)
 	if w.key("ground"); e.Ground == nil {
 		w.raw("null")
 	} else {
 		w.str(*e.Ground)
 	}
 	w.key("court_ordered").bool(e.CourtOrdered)
-	if w.key("notes"); e.Notes == nil {
-		w.raw("null")
-	} else {
-		w.open('[')
+	if w.list("notes", e.Notes == nil) {
 		for _, n := range e.Notes {
 			w.item().str(n)
 		}
 		w.close(']')
 	}
-	if w.key("checks"); e.Checks == nil {
-		w.raw("null")
-	} else {
-		w.open('[')
+	if w.list("checks", e.Checks == nil) {
 		for i := range e.Checks {
 			c := &e.Checks[i]
 			w.item().open('{')
-			w.key("id").str(c.ID)
-			w.key("status").str(c.Status)
-			w.key("severity").str(c.Severity)
-			w.key("message").str(c.Message)
-			w.key("source").str(c.Source)
-			if w.key("evidence"); c.Evidence == nil {
-				w.raw("null")
-			} else {
-				w.open('[')
+			w.strs("id", c.ID, "status", c.Status, "severity", c.Severity, "message", c.Message, "source", c.Source)
+			if w.list("evidence", c.Evidence == nil) {
 				for _, ev := range c.Evidence {
 					w.item().open('{')
-					w.key("file").str(ev.File)
+					w.strs("file", ev.File)
 					w.key("line").int(ev.Line)
-					w.key("text").str(ev.Text)
+					w.strs("text", ev.Text)
 					w.close('}')
 				}
 				w.close(']')
@@ -268,9 +253,27 @@ func (w *jsonWriter) key(k string) *jsonWriter {
 	return w
 }
 
+// list writes a list member's key and opens the list; a nil list is
+// written null, as encoding/json writes it, and list reports false.
+func (w *jsonWriter) list(key string, isNil bool) bool {
+	if w.key(key); isNil {
+		w.raw("null")
+		return false
+	}
+	w.open('[')
+	return true
+}
+
 func (w *jsonWriter) item() *jsonWriter {
 	w.member()
 	return w
+}
+
+// strs writes string members, given as key, value, key, value….
+func (w *jsonWriter) strs(kv ...string) {
+	for i := 0; i+1 < len(kv); i += 2 {
+		w.key(kv[i]).str(kv[i+1])
+	}
 }
 
 func (w *jsonWriter) raw(s string) { w.dst = append(w.dst, s...) }
