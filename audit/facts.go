@@ -105,16 +105,25 @@ func Extract(n *parser.Note, relPath string, v *Vocab) *Facts {
 
 // ReadBody adds to the facts ExtractMeta read of a note those of its body.
 func (f *Facts) ReadBody(n *parser.Note, v *Vocab) {
-	relPath := f.Path
 	v = v.forNote()
-	f.readBody(n, relPath, v)
+	f.readBody(n, f.Path, v)
+	f.readDate(n, v)
+}
+
+// ReadDate is ReadBody for a note whose body holds no fact
+// (Look.MayMatter says no): an undated one still takes its date from it.
+func (f *Facts) ReadDate(n *parser.Note, v *Vocab) {
+	f.readDate(n, v.forNote())
+}
+
+func (f *Facts) readDate(n *parser.Note, v *Vocab) {
 	// Only the termination note's own details count; an undated note may
 	// take its date from them.
 	if f.Termination || !f.Dated {
-		f.readRecord(n, relPath, v)
+		f.readRecord(n, f.Path, v)
 	}
 	if !f.Dated {
-		f.datedFromBody(n, relPath)
+		f.datedFromBody(n, f.Path)
 	}
 	if !f.Termination {
 		f.Record = nil

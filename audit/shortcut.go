@@ -267,10 +267,13 @@ func (l *Look) MayMatter() bool {
 	return false
 }
 
-// mayHoldDetails is mayHoldDetails of the body with its markup spaced
-// out. The markup is no digit and no "@", and spacing it out (never
-// dropping it) makes no URL hint, short line or street word that the body
-// lacks: so the body itself answers for most notes, without a copy.
+// mayHoldDetails reports whether the body may hold a contact detail, as
+// mayHoldDetails of the body with its markup spaced out would, but for
+// phone numbers (phoneMayBeIn: a body with dates but no group of three
+// digits holds none). The markup is no digit and no "@", and
+// spacing it out (never dropping it) makes no URL hint, short line or
+// street word that the body lacks: so the body itself answers for most
+// notes, without a copy.
 func (l *Look) mayHoldDetails() bool {
 	digits := 0
 	for _, c := range l.body {
@@ -280,12 +283,46 @@ func (l *Look) mayHoldDetails() bool {
 	}
 	body := unsafe.String(unsafe.SliceData(l.body), len(l.body)) // only read
 	switch {
-	case digits >= 4 || strings.IndexByte(body, '@') >= 0:
-		return true // a phone number or an e-mail address may be there
+	case strings.IndexByte(body, '@') >= 0:
+		return true // an e-mail address may be there
+	case phoneMayBeIn(body, digits):
+		return true
 	case !containsOneOf(body, urlHints) && (digits == 0 || !containsOneOf(body, shortLines) && !streetWordIn(body)):
 		return false // no URL, and no short line or address
 	}
-	return mayHoldDetails(spacedStripper.Replace(body))
+	text := spacedStripper.Replace(body)
+	k := detailKindsIn(text)
+	return k.url || k.shortLine || k.address && addressRe.MatchString(text)
+}
+
+// phoneMayBeIn reports whether a body with so many digits may hold a
+// phone number once parsed. Every number phoneRe reads has a group of
+// exactly three digits between separators (the middle one). The parse
+// keeps the body's digits, but may join them across emphasis, code, link
+// brackets, escapes or table bars: those are looked through here. HTML and
+// entities may make digits of their own: a body with them may.
+func phoneMayBeIn(body string, digits int) bool {
+	if digits < 4 {
+		return false
+	}
+	if strings.ContainsAny(body, "<&") {
+		return true
+	}
+	run := 0
+	for i := 0; i <= len(body); i++ {
+		switch {
+		case i < len(body) && body[i] >= '0' && body[i] <= '9':
+			run++
+		case i < len(body) && strings.IndexByte("*_`[]\\|", body[i]) >= 0:
+			// looked through
+		default:
+			if run == 3 {
+				return true
+			}
+			run = 0
+		}
+	}
+	return false
 }
 
 // addressWords are the street words of addressRe's two forms.

@@ -704,11 +704,17 @@ func readBatch(files []File, b [2]int, o Options, facts []*audit.Facts, triage [
 		}
 	}
 	for _, i := range perCase(keys, pos, triage, audit.ClientsByFolder(keys), o.Config, audit.BodyNeeded)[0] {
-		if facts[i].Dated && !mayMatter(looks[i-b[0]]) {
+		switch {
+		case mayMatter(looks[i-b[0]]):
+			facts[i], errs[i] = extractBody(files[i], notes[i-b[0]], facts[i], o, (*audit.Facts).ReadBody)
+		case facts[i].Dated:
 			triage[i].MayMatter = false // its body holds nothing an event reads
 			continue
+		default:
+			// Undated: its body is parsed for its date only, the one thing
+			// it holds (a note without front matter, most often).
+			facts[i], errs[i] = extractBody(files[i], notes[i-b[0]], facts[i], o, (*audit.Facts).ReadDate)
 		}
-		facts[i], errs[i] = extractBody(files[i], notes[i-b[0]], facts[i], o)
 		full[i] = true
 	}
 }
@@ -744,8 +750,8 @@ func mayMatter(look *audit.Look) (m bool) {
 }
 
 // extractBody finishes a note readMeta began and adds its body's facts to
-// its front matter's.
-func extractBody(f File, note *parser.Note, meta *audit.Facts, o Options) (facts *audit.Facts, ferr *audit.FileError) {
+// its front matter's, with read (Facts.ReadBody, or ReadDate).
+func extractBody(f File, note *parser.Note, meta *audit.Facts, o Options, read func(*audit.Facts, *parser.Note, *audit.Vocab)) (facts *audit.Facts, ferr *audit.FileError) {
 	defer func() {
 		if r := recover(); r != nil {
 			facts, ferr = nil, panicError(f, r)
@@ -755,7 +761,7 @@ func extractBody(f File, note *parser.Note, meta *audit.Facts, o Options) (facts
 	if o.extract != nil {
 		return o.extract(note, f.Rel, o.Vocab), nil
 	}
-	meta.ReadBody(note, o.Vocab)
+	read(meta, note, o.Vocab)
 	return meta, nil
 }
 
