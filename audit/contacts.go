@@ -237,12 +237,6 @@ func numberThenName(text string) bool {
 	return false
 }
 
-// mayHoldDetails reports whether text may hold a contact detail.
-func mayHoldDetails(text string) bool {
-	k := detailKindsIn(text)
-	return k.email || k.url || k.phone || k.shortLine || k.address && addressRe.MatchString(text)
-}
-
 // hasThreeDigitRun reports whether some run of digits in s is exactly
 // three long, as in every number phoneRe reads ("(416) 555-0101",
 // "1-866-APPELLE"), and in no date ("2026-03-01", "03-15"). Masking an

@@ -48,9 +48,9 @@ func detailHints(t *testing.T, s string) {
 	}
 }
 
-// The triage's look for contact details answers as mayHoldDetails of the
-// body with its markup spaced out, which it reads only when the body's
-// digits and "@" cannot tell, but for a phone number where no run of
+// The triage's look for contact details answers as the detail kinds of
+// the body with its markup spaced out, which it reads only when the body
+// itself cannot tell, but for a phone number where no run of
 // three digits is or can be made (TestTriageClaims and FuzzTriage hold
 // that rule to the extraction).
 func FuzzLookMayHoldDetails(f *testing.F) {

@@ -104,9 +104,8 @@ func plainISODate(f string) (y, mo, d int, ok bool) {
 
 func isDateSep(c byte) bool { return c == '-' || c == '/' || c == '.' }
 
-// monthDay finds a written month and day ("16 mars", "March 16") as MMDD.
-func monthDay(f string) (int, bool) { return monthDayOf(f, true) }
-
+// monthDayOf finds a written month and day ("16 mars", "March 16") as
+// MMDD; with skip, only where a month's name stands next to a number.
 func monthDayOf(f string, skip bool) (int, bool) {
 	if skip && !monthNearNumber(f) {
 		return 0, false

@@ -268,8 +268,8 @@ func (l *Look) MayMatter() bool {
 }
 
 // mayHoldDetails reports whether the body may hold a contact detail, as
-// mayHoldDetails of the body with its markup spaced out would, but for
-// phone numbers (phoneMayBeIn: a body with dates but no group of three
+// the detail kinds of the body with its markup spaced out say (an e-mail,
+// a URL, a short line, an address addressRe reads), but for phone numbers (phoneMayBeIn: a body with dates but no group of three
 // digits holds none). The markup is no digit and no "@", and
 // spacing it out (never dropping it) makes no URL hint, short line or
 // street word that the body lacks: so the body itself answers for most
