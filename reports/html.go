@@ -1,9 +1,12 @@
 package reports
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
+	"runtime"
+	"strings"
 	"sync"
 )
 
@@ -33,6 +36,7 @@ type htmlData struct {
 	Workers  []group
 	Teams    []group
 	GapEvts  []Event
+	GapHTML  []template.HTML // GapEvts rendered (renderGapEvents)
 }
 
 func (HTML) Write(w io.Writer, r *Report) error {
@@ -67,6 +71,10 @@ func (HTML) Write(w io.Writer, r *Report) error {
 		if gapsOf(e) > 0 {
 			d.GapEvts = append(d.GapEvts, e)
 		}
+	}
+	var err error
+	if d.GapHTML, err = renderGapEvents(d.GapEvts, d.L); err != nil {
+		return err
 	}
 	return htmlPage().Execute(w, d)
 }
@@ -144,16 +152,48 @@ code{font-size:.9em}svg text{font-size:12px;fill:#1d2433}
 
 <h2>{{call .L "gap-events"}}</h2>
 {{if not .GapEvts}}<p>{{call .L "none-gaps"}}</p>{{end}}
-{{range .GapEvts}}{{$e := .}}<details>
-<summary>{{call $.L "case"}} {{.Case}} — <code>{{.File}}:{{.Line}}</code> — {{.Date}} — {{call $.L "ground"}}: {{ground .Ground}} — <span class="gap">{{call $.L "gaps" (gaps .)}}</span></summary>
+{{range .GapHTML}}{{.}}{{end}}
+{{if .R.Errors}}<h2>{{call .L "errors-head"}}</h2><ul>{{range .R.Errors}}<li><code>{{.File}}:{{.Line}}</code> {{.Message}}</li>{{end}}</ul>{{end}}
+</body>
+</html>
+{{define "gap-event"}}<details>
+<summary>{{call $.L "case"}} {{.Case}} — <code>{{.File}}:{{.Line}}</code> — {{.Date}} — {{call $.L "ground"}}: {{ground .Ground}} — <span class="gap">{{call $.L "gaps" (gaps .Event)}}</span></summary>
 <p>{{.Practitioner}}</p>
 <table><tr><th>{{call $.L "check"}}</th><th>{{call $.L "status"}}</th><th>{{call $.L "severity"}}</th><th>{{call $.L "message"}}</th></tr>
 {{range .Checks}}<tr><td><code>{{.ID}}</code></td><td class="{{.Status}}">{{call $.L (printf "st-%s" .Status)}}</td><td>{{.Severity}}</td><td>{{.Message}}{{if .Evidence}}<ul>{{range .Evidence}}<li><code>{{.File}}:{{.Line}}</code> {{.Text}}</li>{{end}}</ul>{{end}}</td></tr>
 {{end}}</table>
 </details>
-{{end}}
-{{if .R.Errors}}<h2>{{call .L "errors-head"}}</h2><ul>{{range .R.Errors}}<li><code>{{.File}}:{{.Line}}</code> {{.Message}}</li>{{end}}</ul>{{end}}
-</body>
-</html>
-`))
+{{end}}`))
 })
+
+// gapEvent is what the "gap-event" template reads of one event.
+type gapEvent struct {
+	L func(string, ...any) string
+	Event
+}
+
+// renderGapEvents renders each event with gaps as the page lists it, the
+// events split among every core: most of a large report's page, and
+// html/template runs a template on one goroutine.
+func renderGapEvents(events []Event, l func(string, ...any) string) ([]template.HTML, error) {
+	page := htmlPage()
+	parts := make([]template.HTML, min(len(events), 4*runtime.NumCPU()))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var b strings.Builder
+			for i := k * len(events) / len(parts); i < (k+1)*len(events)/len(parts); i++ {
+				if err := page.ExecuteTemplate(&b, "gap-event", gapEvent{l, events[i]}); err != nil {
+					errs[k] = err
+					return
+				}
+			}
+			parts[k] = template.HTML(b.String()) // escaped by the template
+		}()
+	}
+	wg.Wait()
+	return parts, errors.Join(errs...)
+}
