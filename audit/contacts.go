@@ -169,7 +169,7 @@ func detailKindsIn(text string) detailKinds {
 		email:     strings.IndexByte(text, '@') >= 0,
 		url:       containsOneOf(text, urlHints),
 		phone:     digits >= 4, // a phone number has ten digits, a toll-free word number four
-		address:   digits > 0 && numberThenName(text) && containsOneOf(text, streetWords),
+		address:   digits > 0 && numberThenName(text) && streetWordIn(text),
 		shortLine: containsOneOf(text, shortLines),
 	}
 }
@@ -177,9 +177,31 @@ func detailKindsIn(text string) detailKinds {
 // shortLines are the province-wide lines shortLineRe reads.
 var shortLines = []string{"211", "811", "988"}
 
-// streetWords: every address addressRe reads holds one of them ("St" in
-// "Street", "av" in "avenue" and "av.").
-var streetWords = []string{"Rd", "Road", "St", "Ave", "Lane", "Blvd", "Boulevard", "Drive", "Way", "Cres", "Court", "Place", "rue", "chemin", "boul", "av"}
+// addressWords are the street words of addressRe's two forms.
+var addressWords = []string{"Rd", "Road", "St", "Street", "Ave", "Avenue", "Lane", "Blvd", "Boulevard", "Drive", "Way", "Crescent", "Cres", "Court", "Place",
+	"rue", "chemin", "boulevard", "boul.", "avenue", "av."}
+
+// streetWordIn reports whether body holds a street word of addressRe as a
+// word of its own once the markup is spaced out: after spacing or markup,
+// and before a character that is not a letter or digit. Every address
+// addressRe reads has one; "Status" or "avec" is none.
+func streetWordIn(body string) bool {
+	spaceOrMark := func(c byte) bool { return strings.IndexByte(" \t\n\f\r*_`[]<>#|", c) >= 0 }
+	for _, w := range addressWords {
+		for from := 0; ; {
+			k := strings.Index(body[from:], w)
+			if k < 0 {
+				break
+			}
+			at, end := from+k, from+k+len(w)
+			if at > 0 && spaceOrMark(body[at-1]) && (end == len(body) || !isWordByte(body[end]) || body[end] == '_') {
+				return true
+			}
+			from = at + 1
+		}
+	}
+	return false
+}
 
 // containsOneOf reports whether text holds one of subs.
 func containsOneOf(text string, subs []string) bool {

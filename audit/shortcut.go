@@ -269,19 +269,14 @@ func (l *Look) MayMatter() bool {
 
 // mayHoldDetails reports whether the body may hold a contact detail, as
 // the detail kinds of the body with its markup spaced out say (an e-mail,
-// a URL, a short line, an address addressRe reads), but for phone numbers (phoneMayBeIn: a body with dates but no group of three
-// digits holds none). The markup is no digit and no "@", and
-// spacing it out (never dropping it) makes no URL hint, short line or
-// street word that the body lacks: so the body itself answers for most
-// notes, without a copy.
+// a URL, a short line, an address addressRe reads), but for phone numbers
+// (phoneMayBeIn: a body with dates but no group of three digits holds
+// none). The markup is no digit and no "@", and spacing it out (never
+// dropping it) makes no URL hint, short line or street word that the body
+// lacks: so the body itself answers for most notes, without a copy.
 func (l *Look) mayHoldDetails() bool {
-	digits := 0
-	for _, c := range l.body {
-		if c >= '0' && c <= '9' {
-			digits++
-		}
-	}
 	body := unsafe.String(unsafe.SliceData(l.body), len(l.body)) // only read
+	digits := countDigits(body)
 	switch {
 	case strings.IndexByte(body, '@') >= 0:
 		return true // an e-mail address may be there
@@ -320,32 +315,6 @@ func phoneMayBeIn(body string, digits int) bool {
 				return true
 			}
 			run = 0
-		}
-	}
-	return false
-}
-
-// addressWords are the street words of addressRe's two forms.
-var addressWords = []string{"Rd", "Road", "St", "Street", "Ave", "Avenue", "Lane", "Blvd", "Boulevard", "Drive", "Way", "Crescent", "Cres", "Court", "Place",
-	"rue", "chemin", "boulevard", "boul.", "avenue", "av."}
-
-// streetWordIn reports whether body holds a street word of addressRe as a
-// word of its own once the markup is spaced out: after spacing or markup,
-// and before a character that is not a letter or digit. Every address
-// addressRe reads has one; "Status" or "avec" is none.
-func streetWordIn(body string) bool {
-	spaceOrMark := func(c byte) bool { return strings.IndexByte(" \t\n\f\r*_`[]<>#|", c) >= 0 }
-	for _, w := range addressWords {
-		for from := 0; ; {
-			k := strings.Index(body[from:], w)
-			if k < 0 {
-				break
-			}
-			at, end := from+k, from+k+len(w)
-			if at > 0 && spaceOrMark(body[at-1]) && (end == len(body) || !isWordByte(body[end]) || body[end] == '_') {
-				return true
-			}
-			from = at + 1
 		}
 	}
 	return false
